@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// The archive: a SQLite-backed fashion archive. Arrows go one way:
+// archive (CLI) → ArchiveCore (domain) → ArchiveStorage (SQLite wrapper) → CSQLite (system library).
+import PackageDescription
+
+let package = Package(
+    name: "archive",
+    products: [
+        .executable(name: "archive", targets: ["archive"]),
+        .library(name: "ArchiveCore", targets: ["ArchiveCore"]),
+        .library(name: "ArchiveStorage", targets: ["ArchiveStorage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system's libsqlite3 (Debian: libsqlite3-dev), plus a shim for what Swift cannot import.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "ArchiveStorage", dependencies: ["CSQLite"]),
+
+        // Migrations/ and Seeds/ are targets of their own so that their files are compiled into the
+        // binary (EmbedFiles turns them into Swift source): `archive` needs no files beside it.
+        .target(name: "ArchiveMigrations", path: "Migrations", plugins: ["EmbedFiles"]),
+        .target(name: "ArchiveSeeds", path: "Seeds", plugins: ["EmbedFiles"]),
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+
+        .target(name: "ArchiveCore", dependencies: ["ArchiveStorage", "ArchiveMigrations", "ArchiveSeeds"]),
+        .executableTarget(
+            name: "archive",
+            dependencies: [
+                "ArchiveCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "ArchiveStorageTests", dependencies: ["ArchiveStorage"]),
+        .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore"]),
+        // Runs the built `archive` binary end to end; depending on it makes `swift test` build it.
+        .testTarget(name: "CLITests", dependencies: ["archive"]),
+    ]
+)

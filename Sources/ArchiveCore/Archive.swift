@@ -1,0 +1,112 @@
+// An open archive: a database file that holds (or is about to hold) the archive's schema.
+// Opening for writing creates the file and brings its schema up to date; opening for reading never writes
+// and works on a write-protected file.
+import ArchiveStorage
+import Glibc
+
+public final class Archive {
+    public enum Access: Sendable { case read, write }
+
+    public let path: String
+    public let database: Database
+
+    /// Opens the archive at `path`. Errors are ArchiveErrors that name the file and say what to do.
+    public init(path: String, access: Access) throws {
+        self.path = path
+        try Archive.checkPath(path, access: access)
+        do {
+            database = try Archive.openDatabase(path: path, access: access)
+        } catch let error as DatabaseError {
+            throw Archive.openError(error, path: path, access: access)
+        }
+        do {
+            try checkIdentity()
+            switch access {
+            case .write:
+                guard !database.isReadOnly else {
+                    throw ArchiveError(.cannotWrite, "\(path) is read-only: this command writes to the archive")
+                }
+                try Schema.migrator().migrate(database)
+            case .read:
+                try checkSchemaIsCurrent()
+            }
+        } catch let error as DatabaseError {
+            throw ArchiveError(error, path: path)
+        } catch let error as MigrationError {
+            throw ArchiveError(.incompatibleSchema, "\(path): \(error)")
+        }
+    }
+
+    /// The newest schema version applied to this archive.
+    public func schemaVersion() throws -> Int { try Schema.migrator().currentVersion(of: database) }
+
+    // MARK: Opening
+
+    /// Catches, before SQLite does, the cases SQLite reports only as "unable to open database file".
+    private static func checkPath(_ path: String, access: Access) throws {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw ArchiveError(.notAnArchive, "\(path) is a directory, not an archive file") }
+            return
+        }
+        guard access == .write else {
+            throw ArchiveError(.notFound, "no archive at \(path): create one with `archive migrate`, or give --db")
+        }
+        let directory = Archive.directory(of: path)
+        var directoryStatus = stat()
+        guard stat(directory, &directoryStatus) == 0, (directoryStatus.st_mode & S_IFMT) == S_IFDIR else {
+            throw ArchiveError(.cannotWrite, "cannot create \(path): the directory \(directory) does not exist")
+        }
+        guard Glibc.access(directory, W_OK) == 0 else {
+            throw ArchiveError(.cannotWrite, "cannot create \(path): the directory \(directory) is not writable")
+        }
+    }
+
+    private static func openDatabase(path: String, access: Access) throws -> Database {
+        guard access == .read else { return try Database(path: path, mode: .create) }
+        do {
+            return try Database(path: path, mode: .readOnly)
+        } catch let error as DatabaseError where error.primaryCode == 8 || error.primaryCode == 14 {
+            // A WAL archive on read-only media: its -shm file cannot be created, but nothing can write the
+            // file either, so reading it as immutable is safe.
+            return try Database(path: path, mode: .immutable)
+        }
+    }
+
+    private static func openError(_ error: DatabaseError, path: String, access: Access) -> ArchiveError {
+        if error.primaryCode == 14 { // SQLITE_CANTOPEN
+            return ArchiveError(access == .write ? .cannotWrite : .notFound, "cannot open \(path): \(error.message)")
+        }
+        return ArchiveError(error, path: path)
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Refuses some other application's database rather than adding the archive's tables to it.
+    private func checkIdentity() throws {
+        let applicationID: Int64 = try database.fetchOne("PRAGMA application_id") ?? 0
+        if applicationID == Schema.applicationID { return }
+        let tables: Int64 = try database.fetchOne("SELECT count(*) FROM sqlite_schema") ?? 0
+        guard applicationID == 0 && tables == 0 else {
+            throw ArchiveError(.notAnArchive, "\(path) is an SQLite database, but not an archive: give --db the path of an archive, or a new file")
+        }
+    }
+
+    /// A reading command needs the schema this binary was built for: it cannot upgrade a file it may not write.
+    private func checkSchemaIsCurrent() throws {
+        let migrator = try Schema.migrator()
+        try migrator.validate(database)
+        let current = try migrator.currentVersion(of: database)
+        if current == 0 {
+            throw ArchiveError(.notFound, "\(path) is empty: create the archive with `archive migrate`")
+        }
+        if current < migrator.latestVersion {
+            throw ArchiveError(
+                .incompatibleSchema,
+                "\(path) is at schema version \(current), older than this binary's \(migrator.latestVersion): run `archive migrate` to upgrade it")
+        }
+    }
+}

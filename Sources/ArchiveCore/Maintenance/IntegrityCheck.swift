@@ -1,0 +1,55 @@
+// `archive check`: asks SQLite whether the file is sound and every reference resolves. Later features add
+// their own checks (the full-text index) to `checks`.
+import ArchiveStorage
+
+public struct IntegrityCheck: Sendable {
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// Which check found it: "integrity", "foreign keys", "schema".
+        public let check: String
+        public let detail: String
+        public var description: String { "\(check): \(detail)" }
+    }
+
+    public init() {}
+
+    /// Runs every check and returns the problems found (none means the archive is sound).
+    public func run(on archive: Archive) throws -> [Problem] {
+        var problems: [Problem] = []
+        problems += try schemaProblems(archive.database)
+        problems += try integrityProblems(archive.database)
+        problems += try foreignKeyProblems(archive.database)
+        return problems
+    }
+
+    private func schemaProblems(_ db: Database) throws -> [Problem] {
+        try Schema.migrator().status(of: db).compactMap { status in
+            switch status.state {
+            case .applied: nil
+            case .pending: Problem(check: "schema", detail: "migration \(status.version) (\(status.name)) is not applied")
+            case .edited: Problem(check: "schema", detail: "migration \(status.version) (\(status.name)) differs from the applied one")
+            }
+        }
+    }
+
+    private func integrityProblems(_ db: Database) throws -> [Problem] {
+        let statement = try db.prepare("PRAGMA integrity_check")
+        var problems: [Problem] = []
+        while let row = try statement.next() {
+            guard let message = row.string(at: 0), message != "ok" else { continue }
+            problems.append(Problem(check: "integrity", detail: message))
+        }
+        return problems
+    }
+
+    private func foreignKeyProblems(_ db: Database) throws -> [Problem] {
+        let statement = try db.prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
+        var problems: [Problem] = []
+        while let row = try statement.next() {
+            let table = row.string(at: 0) ?? "?"
+            let rowid = row.int64(at: 1).map(String.init) ?? "?"
+            let parent = row.string(at: 2) ?? "?"
+            problems.append(Problem(check: "foreign keys", detail: "\(table) row \(rowid) refers to a missing row of \(parent)"))
+        }
+        return problems
+    }
+}

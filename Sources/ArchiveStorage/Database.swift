@@ -1,0 +1,216 @@
+// A connection to one SQLite file. Opening configures it the way the archive relies on: foreign keys on,
+// WAL journal, a busy timeout, extended result codes, and double-quoted string literals off (so a typo in
+// SQL is an error, not a string). A connection is not thread-safe: it belongs to one task at a time.
+import CSQLite
+
+public final class Database {
+    public enum Mode: Sendable {
+        /// Reading only: works on a write-protected file; writes fail with SQLITE_READONLY.
+        case readOnly
+        /// Reading and writing an existing file.
+        case readWrite
+        /// Reading and writing, creating the file when it does not exist.
+        case create
+        /// Reading a file that nothing can change while it is open (SQLite's `immutable=1`): the way to read
+        /// a WAL database on read-only media, where the -shm file cannot be created.
+        case immutable
+    }
+
+    public let path: String
+    private var connection: OpaquePointer?
+    private var statementCache: [String: Statement] = [:]
+    /// How deep `transaction` calls are nested; beyond the first they are savepoints.
+    var transactionDepth = 0
+
+    /// Opens (or creates) the database at `path`. `busyTimeout` is how long to wait, in milliseconds,
+    /// for another connection's write lock before failing with SQLITE_BUSY.
+    public init(path: String, mode: Mode = .create, busyTimeout: Int32 = 5_000) throws {
+        self.path = path
+        var flags = SQLITE_OPEN_NOMUTEX
+        var filename = path
+        switch mode {
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            filename = "file:" + Database.uriEscaped(path) + "?immutable=1"
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        var handle: OpaquePointer?
+        let code = sqlite3_open_v2(filename, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            // > Whether or not an error occurs when it is opened, resources associated with the database
+            // > connection handle should be released by passing it to sqlite3_close() when it is no longer required.
+            let error = DatabaseError(connection: handle, code: code)
+            sqlite3_close_v2(handle)
+            throw DatabaseError(extendedCode: error.extendedCode, message: "\(error.message): \(path)")
+        }
+        connection = handle
+        do {
+            try configure(mode: mode, busyTimeout: busyTimeout)
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    private func configure(mode: Mode, busyTimeout: Int32) throws {
+        let handle = try self.handle
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeout)
+        for option in [SQLITE_DBCONFIG_DQS_DML, SQLITE_DBCONFIG_DQS_DDL] {
+            let code = archive_sqlite3_db_config_int(handle, option, 0, nil)
+            guard code == SQLITE_OK else { throw DatabaseError(connection: handle, code: code) }
+        }
+        try execute("PRAGMA foreign_keys = ON")
+        // Reading the schema now makes a file that is not a database fail here, at open, with SQLITE_NOTADB.
+        _ = try fetchOne("SELECT count(*) FROM sqlite_schema") as Int64?
+        if (mode == .readWrite || mode == .create) && !isReadOnly {
+            // WAL: readers never block the writer, and a crash cannot corrupt the file. synchronous=NORMAL is
+            // SQLite's recommended pairing: a power cut may drop the last commits, never corrupt the file.
+            _ = try fetchOne("PRAGMA journal_mode = WAL") as String?
+            try execute("PRAGMA synchronous = NORMAL")
+        }
+    }
+
+    /// Escapes what a URI filename gives a meaning to (https://sqlite.org/uri.html).
+    private static func uriEscaped(_ path: String) -> String {
+        var bytes: [UInt8] = []
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                bytes += Array("%\(String(byte, radix: 16, uppercase: true))".utf8)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    deinit { close() }
+
+    /// Finalizes the cached statements and closes the connection. Further use throws SQLITE_MISUSE.
+    public func close() {
+        statementCache.removeAll()
+        guard let connection else { return }
+        // close_v2: should a caller still hold a Statement, the connection closes when that is finalized.
+        sqlite3_close_v2(connection)
+        self.connection = nil
+    }
+
+    /// The open connection, or SQLITE_MISUSE after `close()`.
+    var handle: OpaquePointer {
+        get throws {
+            guard let connection else {
+                throw DatabaseError(extendedCode: SQLITE_MISUSE, message: "the database connection is closed")
+            }
+            return connection
+        }
+    }
+
+    // MARK: Statements
+
+    /// Prepares a statement the caller owns (finalized when released).
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: try handle, sql: sql, persistent: false)
+    }
+
+    /// A prepared statement from the cache, reset and with bindings cleared. A statement whose last step or
+    /// bind failed is replaced by a fresh one rather than reused.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql], !statement.hasFailed {
+            statement.reset()
+            statement.clearBindings()
+            return statement
+        }
+        statementCache[sql] = nil
+        let statement = try Statement(connection: try handle, sql: sql, persistent: true)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// How many statements the cache holds.
+    public var cachedStatementCount: Int { statementCache.count }
+
+    /// Runs one statement with positional arguments, ignoring any rows.
+    public func execute(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        defer { statement.reset() }
+        try statement.run()
+    }
+
+    /// Runs a script of several statements in order, stopping at the first error (which names the statement).
+    public func executeScript(_ script: String) throws {
+        let handle = try self.handle
+        try script.utf8CString.withUnsafeBufferPointer { buffer in
+            guard var start = buffer.baseAddress else { return }
+            let end = start + buffer.count - 1
+            while start < end {
+                var statement: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                let code = sqlite3_prepare_v2(handle, start, Int32(end - start), &statement, &tail)
+                let text = String(decoding: UnsafeRawBufferPointer(start: start, count: (tail ?? end) - start), as: UTF8.self)
+                guard code == SQLITE_OK else {
+                    sqlite3_finalize(statement)
+                    throw DatabaseError(connection: handle, code: code, sql: text.trimmingWhitespace())
+                }
+                defer { sqlite3_finalize(statement) }
+                if let statement {
+                    var stepCode = sqlite3_step(statement)
+                    while stepCode == SQLITE_ROW { stepCode = sqlite3_step(statement) }
+                    guard stepCode == SQLITE_DONE else {
+                        throw DatabaseError(connection: handle, code: stepCode, sql: text.trimmingWhitespace())
+                    }
+                }
+                guard let tail, tail > start else { break }
+                start = tail
+            }
+        }
+    }
+
+    /// The first column of the first row, or nil when there is no row (or the value is NULL).
+    public func fetchOne<T: DatabaseValueConvertible>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws -> T? {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        defer { statement.reset() }
+        return try statement.step() ? statement.row[0] : nil
+    }
+
+    /// The first column of every row: for short lists (names, counts), not for large results.
+    public func fetchColumn<T: DatabaseValueConvertible>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws -> [T?] {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        defer { statement.reset() }
+        var values: [T?] = []
+        try statement.forEachRow { values.append($0[0]) }
+        return values
+    }
+
+    // MARK: State
+
+    /// The rowid of the last successful INSERT on this connection.
+    public var lastInsertRowID: Int64 { connection.map { sqlite3_last_insert_rowid($0) } ?? 0 }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { connection.map { Int(sqlite3_changes64($0)) } ?? 0 }
+
+    /// Rows changed since the connection opened.
+    public var totalChanges: Int { connection.map { Int(sqlite3_total_changes64($0)) } ?? 0 }
+
+    /// True when the main database cannot be written (opened read-only, or the file is write-protected).
+    public var isReadOnly: Bool { connection.map { sqlite3_db_readonly($0, "main") == 1 } ?? true }
+
+    /// True inside an open transaction.
+    public var isInTransaction: Bool { connection.map { sqlite3_get_autocommit($0) == 0 } ?? false }
+
+    /// The version of the SQLite library in use, e.g. "3.40.1".
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

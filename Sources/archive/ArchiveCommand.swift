@@ -1,0 +1,37 @@
+// The `archive` command: a thin layer over ArchiveCore. Each subcommand parses, calls the library, formats.
+import ArchiveCore
+import ArgumentParser
+
+@main
+struct ArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "A fashion archive: designers, collections, shoes and cultural icons, with their sources.",
+        discussion: """
+            The archive is one SQLite file (--db, or $\(ArchiveOptions.environmentVariable), or \
+            \(ArchiveOptions.defaultPath) in the current directory), readable by the sqlite3 CLI and other SQLite tools.
+
+            Exit codes: 0 success; 1 `check` found problems; 64 usage error; 65 bad input data or a file that is \
+            not an archive; 66 no archive or input file; 73 cannot create or write the archive; 74 I/O error; \
+            75 the archive is locked by another process (try again).
+            """,
+        version: archiveVersion,
+        subcommands: [MigrateCommand.self, CheckCommand.self]
+    )
+
+    /// Runs the command, turning the library's errors into one line on stderr and a meaningful exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ArchiveError {
+            Console.error(error.message)
+            Foundationless.exit(ExitStatus.code(for: error.kind))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The version `archive --version` prints.
+let archiveVersion = "0.1.0"

@@ -1,0 +1,31 @@
+// Options every subcommand shares, pulled in with @OptionGroup.
+import ArchiveCore
+import ArgumentParser
+import Glibc
+
+struct ArchiveOptions: ParsableArguments {
+    static let environmentVariable = "ARCHIVE_DB"
+    static let defaultPath = "archive.sqlite"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The archive file (default: $\(environmentVariable), else ./\(defaultPath)).",
+            valueName: "path"))
+    var db: String?
+
+    /// --db, else $ARCHIVE_DB, else archive.sqlite in the current directory.
+    var path: String {
+        if let db { return db }
+        if let value = getenv(Self.environmentVariable), value.pointee != 0 { return String(cString: value) }
+        return Self.defaultPath
+    }
+
+    func validate() throws {
+        if let db, db.isEmpty { throw ValidationError("--db needs a file path") }
+    }
+
+    func open(_ access: Archive.Access) throws -> Archive {
+        try Archive(path: path, access: access)
+    }
+}

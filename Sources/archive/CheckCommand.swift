@@ -1,0 +1,34 @@
+// `archive check`: is the file sound, does every reference resolve, is the schema as this binary expects?
+import ArchiveCore
+import ArgumentParser
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the archive's integrity; exit 1 and list the problems when there are any.",
+        discussion: "Runs SQLite's PRAGMA integrity_check and foreign_key_check, and compares the schema with this binary's migrations. Reads only."
+    )
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(help: "Output format of the problems found.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let archive = try options.open(.read)
+        let problems = try IntegrityCheck().run(on: archive)
+        switch format {
+        case .text:
+            for problem in problems { Console.output(problem.description + "\n") }
+        case .json:
+            let objects = problems.map { "{\"check\":\(jsonString($0.check)),\"detail\":\(jsonString($0.detail))}" }
+            Console.output("[" + objects.joined(separator: ",") + "]\n")
+        }
+        if problems.isEmpty {
+            Console.note("\(archive.path): ok")
+        } else {
+            Console.note("\(archive.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+            throw ExitCode(ExitStatus.problemsFound)
+        }
+    }
+}

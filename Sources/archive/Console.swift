@@ -1,0 +1,34 @@
+// Writes to the standard streams through their file descriptors: data to stdout, messages to stderr.
+// (Swift 6 cannot use the C globals `stdout`/`stderr`.)
+import Glibc
+
+enum Console {
+    /// Writes text to stdout as it is.
+    static func output(_ text: String) { write(text, to: STDOUT_FILENO) }
+
+    /// Writes a message line to stderr, prefixed with the program's name.
+    static func error(_ message: String) { write("archive: " + message + "\n", to: STDERR_FILENO) }
+
+    /// Writes an informational line to stderr (progress, summaries): stdout stays data only.
+    static func note(_ message: String) { write(message + "\n", to: STDERR_FILENO) }
+
+    /// True when stderr is a terminal (progress bars and colour only then).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+}
+
+enum Foundationless {
+    static func exit(_ code: Int32) -> Never { Glibc.exit(code) }
+}

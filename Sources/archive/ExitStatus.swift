@@ -1,0 +1,22 @@
+// Exit codes, after BSD's sysexits.h, so that scripts can tell a usage mistake from bad data or a busy file.
+import ArchiveCore
+
+enum ExitStatus {
+    static let problemsFound: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
+    static let temporaryFailure: Int32 = 75
+
+    static func code(for kind: ArchiveError.Kind) -> Int32 {
+        switch kind {
+        case .notFound, .cannotRead: noInput
+        case .cannotWrite: cannotCreate
+        case .notAnArchive, .invalidInput, .incompatibleSchema: dataError
+        case .busy: temporaryFailure
+        case .storage: ioError
+        }
+    }
+}
