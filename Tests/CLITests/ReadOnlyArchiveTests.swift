@@ -1,0 +1,52 @@
+// A write-protected archive: reading commands work, writing commands fail with one line and exit 73.
+// Root ignores file modes, so as root the file is made immutable (chattr +i) instead of chmod 444.
+import Foundation
+import Testing
+
+@Suite struct ReadOnlyArchiveTests {
+    let folder: TemporaryFolder
+    init() throws { folder = try TemporaryFolder() }
+
+    /// Makes `path` unwritable for this process; returns how to undo it, or nil when that is impossible here.
+    private func protect(_ path: String) throws -> (() -> Void)? {
+        if getuid() != 0 {
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+            return { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
+        }
+        let chattr = Process()
+        chattr.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        chattr.arguments = ["chattr", "+i", path]
+        chattr.standardError = FileHandle.nullDevice
+        try? chattr.run()
+        chattr.waitUntilExit()
+        guard chattr.terminationStatus == 0 else { return nil }
+        return {
+            let undo = Process()
+            undo.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            undo.arguments = ["chattr", "-i", path]
+            try? undo.run()
+            undo.waitUntilExit()
+        }
+    }
+
+    @Test func readingWorksAndWritingFailsCleanly() throws {
+        #expect(try run(["migrate"], in: folder.url).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.path("archive.sqlite")))
+        guard let unprotect = try protect(folder.path("archive.sqlite")) else {
+            print("skipped: cannot make a file read-only here (running as root without chattr +i)")
+            return
+        }
+        defer { unprotect() }
+
+        let check = try run(["check"], in: folder.url)
+        #expect(check.status == 0, "\(check.stderr)")
+        let status = try run(["migrate", "--status"], in: folder.url)
+        #expect(status.status == 0)
+
+        let migrate = try run(["migrate"], in: folder.url)
+        #expect(migrate.status == 73)
+        #expect(migrate.stderr.hasPrefix("archive: archive.sqlite is read-only"))
+        #expect(migrate.stderr.split(separator: "\n").count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("archive.sqlite"))) == before)
+    }
+}
