@@ -208,7 +208,8 @@ public final class Database {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    public func trimmingWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

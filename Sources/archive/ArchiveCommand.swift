@@ -16,7 +16,7 @@ struct ArchiveCommand: ParsableCommand {
             75 the archive is locked by another process (try again).
             """,
         version: archiveVersion,
-        subcommands: [MigrateCommand.self, CheckCommand.self]
+        subcommands: [ImportCommand.self, MigrateCommand.self, CheckCommand.self]
     )
 
     /// Runs the command, turning the library's errors into one line on stderr and a meaningful exit code.

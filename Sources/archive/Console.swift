@@ -12,6 +12,9 @@ enum Console {
     /// Writes an informational line to stderr (progress, summaries): stdout stays data only.
     static func note(_ message: String) { write(message + "\n", to: STDERR_FILENO) }
 
+    /// Writes to stderr without a newline (progress redrawn in place).
+    static func progress(_ text: String) { write(text, to: STDERR_FILENO) }
+
     /// True when stderr is a terminal (progress bars and colour only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

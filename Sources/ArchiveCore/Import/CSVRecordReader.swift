@@ -1,0 +1,54 @@
+// CSV with a header row: the header names the fields; every record must have as many fields.
+
+final class CSVRecordReader: RecordReader {
+    private let reader: CSVReader
+    private let file: String
+    private var header: [String]?
+
+    init(_ input: ByteReader, file: String) {
+        reader = CSVReader(input)
+        self.file = file
+    }
+
+    var offset: Int64 { reader.offset }
+
+    func next() throws(ImportProblem) -> ReadOutcome? {
+        let record: CSVReader.Record
+        do {
+            guard let next = try reader.next() else { return nil }
+            record = next
+        } catch {
+            let problem = ImportProblem(file: file, line: error.line, message: error.description)
+            if case .badText = error { return .problem(problem) }
+            throw problem
+        }
+        guard let header else {
+            try readHeader(record)
+            return try next()
+        }
+        guard record.fields.count == header.count else {
+            let count = record.fields.count
+            return .problem(ImportProblem(
+                file: file, line: record.line,
+                message: "\(count) field\(count == 1 ? "" : "s") where the header has \(header.count)"
+                    + (count > header.count ? " (an unquoted comma?)" : "")))
+        }
+        let fields = zip(header, record.fields).map { name, text in
+            (name: name, value: text.isEmpty ? JSONValue.null : .string(text))
+        }
+        return .record(InputRecord(line: record.line, number: nil, fields: fields))
+    }
+
+    private func readHeader(_ record: CSVReader.Record) throws(ImportProblem) {
+        var seen: Set<String> = []
+        for (index, name) in record.fields.enumerated() {
+            guard !name.isEmpty else {
+                throw ImportProblem(file: file, line: record.line, message: "column \(index + 1) of the header has no name")
+            }
+            guard seen.insert(name).inserted else {
+                throw ImportProblem(file: file, line: record.line, field: name, message: "the header names this column twice")
+            }
+        }
+        header = record.fields
+    }
+}

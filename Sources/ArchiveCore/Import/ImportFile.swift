@@ -1,0 +1,123 @@
+// The files an import reads: a user's file or folder, or the seeds compiled into the binary.
+// The file name names the table (designers.csv, shoes.ndjson); its extension names the format.
+import ArchiveSeeds
+import Glibc
+
+public struct ImportFile: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case csv, json, ndjson
+
+        /// The format a file extension stands for (jsonl is JSON Lines, the same as NDJSON).
+        public init?(extension name: String) {
+            switch name.lowercased() {
+            case "csv": self = .csv
+            case "json": self = .json
+            case "ndjson", "jsonl": self = .ndjson
+            default: return nil
+            }
+        }
+    }
+
+    enum Content: Sendable {
+        case path(String)
+        case bytes([UInt8])
+    }
+
+    /// How messages name the file.
+    public let name: String
+    public let table: String
+    public let format: Format
+    let content: Content
+
+    /// Size in bytes, for progress.
+    public var size: Int64 {
+        switch content {
+        case .bytes(let bytes): return Int64(bytes.count)
+        case .path(let path):
+            var status = stat()
+            return stat(path, &status) == 0 ? Int64(status.st_size) : 0
+        }
+    }
+
+    func makeReader() throws(ImportProblem) -> any RecordReader {
+        let input: ByteReader
+        switch content {
+        case .bytes(let bytes): input = ByteReader(bytes: bytes)
+        case .path(let path):
+            do {
+                input = try ByteReader(path: path)
+            } catch {
+                throw ImportProblem(file: name, message: "cannot be read: \(error.reason)")
+            }
+        }
+        switch format {
+        case .csv: return CSVRecordReader(input, file: name)
+        case .json: return JSONRecordReader(input, file: name, layout: .array)
+        case .ndjson: return JSONRecordReader(input, file: name, layout: .lines)
+        }
+    }
+
+    // MARK: Finding files
+
+    /// The dataset compiled into the binary from Seeds/.
+    public static func seeds() -> [ImportFile] {
+        embeddedFiles.compactMap { file in
+            let (stem, ext) = split(file.name)
+            guard let format = Format(extension: ext) else { return nil }
+            return ImportFile(name: "seeds/" + file.name, table: stem, format: format, content: .bytes(Array(file.text.utf8)))
+        }
+    }
+
+    /// The files at `path`: the file itself, or every data file (.csv, .json, .ndjson, .jsonl) in the folder.
+    /// `table` overrides the table a single file's name gives.
+    public static func files(at path: String, table: String? = nil) throws -> [ImportFile] {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw ArchiveError(.cannotRead, "cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            if table != nil { throw ArchiveError(.invalidInput, "--table applies to a single file, and \(path) is a folder") }
+            let files = try directoryEntries(path).compactMap { entry -> ImportFile? in
+                let (stem, ext) = split(entry)
+                guard !entry.hasPrefix("."), let format = Format(extension: ext), !ignoredStems.contains(stem) else { return nil }
+                let full = path.hasSuffix("/") ? path + entry : path + "/" + entry
+                return ImportFile(name: full, table: stem, format: format, content: .path(full))
+            }
+            guard !files.isEmpty else {
+                throw ArchiveError(.cannotRead, "\(path) holds no .csv, .json, .ndjson or .jsonl files to import")
+            }
+            return files
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let (stem, ext) = split(fileName)
+        guard let format = Format(extension: ext) else {
+            throw ArchiveError(.invalidInput, "\(path): unknown format: name the file .csv, .json, .ndjson or .jsonl")
+        }
+        return [ImportFile(name: path, table: table ?? stem, format: format, content: .path(path))]
+    }
+
+    /// Files in an export folder that describe the data rather than hold it.
+    static let ignoredStems: Set<String> = ["codebook"]
+
+    private static func split(_ name: String) -> (stem: String, extension: String) {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (name, "") }
+        return (String(name[..<dot]), String(name[name.index(after: dot)...]))
+    }
+
+    private static func directoryEntries(_ path: String) throws -> [String] {
+        guard let directory = opendir(path) else {
+            throw ArchiveError(.cannotRead, "cannot read the folder \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            let full = path.hasSuffix("/") ? path + name : path + "/" + name
+            var status = stat()
+            if stat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { names.append(name) }
+        }
+        return names.sorted()
+    }
+}

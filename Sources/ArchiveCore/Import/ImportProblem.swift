@@ -1,0 +1,41 @@
+// One thing wrong with the input, located so that a user can fix it: `file:line: field: what is wrong`,
+// and for JSON the record's number and slug.
+
+public struct ImportProblem: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+    /// 1-based position of the record in a JSON array or NDJSON file.
+    public var record: Int?
+    public var slug: String?
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, record: Int? = nil, slug: String? = nil, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.record = record
+        self.slug = slug
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let record { text += ": record \(record)" + (slug.map { " (\($0))" } ?? "") }
+        if let field { text += ": \(field)" }
+        return text + ": " + message
+    }
+}
+
+/// An import that did not happen: every problem found (up to the limit); the archive is unchanged.
+public struct ImportFailure: Error, CustomStringConvertible, Sendable {
+    public let problems: [ImportProblem]
+    /// True when reading stopped at the limit and there may be more.
+    public let truncated: Bool
+
+    public var description: String {
+        let count = "\(problems.count)\(truncated ? "+" : "") problem\(problems.count == 1 ? "" : "s")"
+        return (problems.map(\.description) + ["import failed with \(count); the archive was not changed"]).joined(separator: "\n")
+    }
+}

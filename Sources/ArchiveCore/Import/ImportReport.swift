@@ -1,0 +1,21 @@
+// What an import did (or, with --dry-run, would do), table by table.
+
+public struct ImportReport: Sendable {
+    public struct TableCounts: Sendable, Equatable {
+        public let table: String
+        public let added: Int
+        public let updated: Int
+        public let unchanged: Int
+    }
+
+    public let tables: [TableCounts]
+    public let dryRun: Bool
+
+    public var added: Int { tables.reduce(0) { $0 + $1.added } }
+    public var updated: Int { tables.reduce(0) { $0 + $1.updated } }
+    public var unchanged: Int { tables.reduce(0) { $0 + $1.unchanged } }
+    /// True when the archive was already up to date with the input.
+    public var changedNothing: Bool { added == 0 && updated == 0 }
+
+    public func counts(for table: String) -> TableCounts? { tables.first { $0.table == table } }
+}

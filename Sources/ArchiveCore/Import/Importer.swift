@@ -1,0 +1,275 @@
+// Imports files into the archive as one transaction: every file is read and checked, records first and then
+// the relations that refer to them by slug, and either all of it lands or none of it does. Problems are
+// collected (up to a limit) rather than stopping at the first, so that a user can fix a file in one go.
+import ArchiveStorage
+
+public struct ImportOptions: Sendable {
+    /// Check everything, write nothing.
+    public var dryRun = false
+    /// Stop reading after this many problems.
+    public var maximumProblems = 50
+
+    public init(dryRun: Bool = false, maximumProblems: Int = 50) {
+        self.dryRun = dryRun
+        self.maximumProblems = maximumProblems
+    }
+}
+
+public final class Importer {
+    /// Called now and then with (bytes read, total bytes), for a progress bar.
+    public typealias Progress = (Int64, Int64) -> Void
+
+    private let archive: Archive
+    private var db: Database { archive.database }
+    private var problems: [ImportProblem] = []
+    private var options = ImportOptions()
+    private var writers: [String: TableWriter] = [:]
+    private var idLookups: [String: String] = [:]
+    /// The nested relation lists found in JSON record files, to be written once every record exists.
+    private var nestedLists: [(file: ImportFile, list: TableDescription.NestedList)] = []
+    private var reportedUnknownFields: Set<String> = []
+    private var progress: Progress?
+    private var bytesDone: Int64 = 0
+    private var bytesTotal: Int64 = 0
+
+    public init(archive: Archive) {
+        self.archive = archive
+    }
+
+    /// Imports `files`. Throws ImportFailure (listing every problem found) when anything is wrong, leaving
+    /// the archive exactly as it was.
+    public func run(_ files: [ImportFile], options: ImportOptions = ImportOptions(), progress: Progress? = nil) throws -> ImportReport {
+        self.options = options
+        self.progress = progress
+        problems = []
+        writers = [:]
+        nestedLists = []
+        reportedUnknownFields = []
+        bytesDone = 0
+        bytesTotal = files.reduce(0) { $0 + $1.size }
+
+        for file in files where Tables.named(file.table) == nil {
+            problems.append(ImportProblem(
+                file: file.name,
+                message: "unknown table \"\(file.table)\": name the file after one of \(Tables.all.map(\.name).joined(separator: ", ")), or give --table"))
+        }
+        guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
+
+        do {
+            return try db.transaction(.immediate) {
+                try importAll(files)
+                guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
+                let report = makeReport()
+                if options.dryRun { throw DryRunFinished(report: report) }
+                return report
+            }
+        } catch let finished as DryRunFinished {
+            return finished.report
+        } catch let error as DatabaseError {
+            throw ArchiveError(error, path: archive.path)
+        }
+    }
+
+    private struct DryRunFinished: Error { let report: ImportReport }
+    private struct TooManyProblems: Error {}
+
+    private func importAll(_ files: [ImportFile]) throws {
+        do {
+            for table in Tables.records {
+                for file in files where file.table == table.name { try importFile(file, into: table) }
+            }
+            for table in Tables.relations {
+                for file in files where file.table == table.name { try importFile(file, into: table) }
+                for (file, list) in nestedLists where list.table == table.name { try importNested(list, of: file, into: table) }
+            }
+        } catch is TooManyProblems {
+            throw ImportFailure(problems: problems, truncated: true)
+        }
+    }
+
+    private func makeReport() -> ImportReport {
+        ImportReport(
+            tables: Tables.all.compactMap { table in
+                writers[table.name].map { ImportReport.TableCounts(table: table.name, added: $0.added, updated: $0.updated, unchanged: $0.unchanged) }
+            },
+            dryRun: options.dryRun)
+    }
+
+    private func report(_ problem: ImportProblem) throws {
+        problems.append(problem)
+        if problems.count >= options.maximumProblems { throw TooManyProblems() }
+    }
+
+    private func writer(for table: TableDescription) throws -> TableWriter {
+        if let writer = writers[table.name] { return writer }
+        let writer = try TableWriter(table: table, database: db)
+        writers[table.name] = writer
+        return writer
+    }
+
+    // MARK: Reading files
+
+    private func forEachRecord(in file: ImportFile, _ body: (InputRecord) throws -> Void) throws {
+        let reader: any RecordReader
+        do {
+            reader = try file.makeReader()
+        } catch {
+            return try report(error)
+        }
+        var lastOffset: Int64 = 0
+        var count = 0
+        while true {
+            let outcome: ReadOutcome?
+            do {
+                outcome = try reader.next()
+            } catch {
+                try report(error)
+                break
+            }
+            guard let outcome else { break }
+            switch outcome {
+            case .problem(let problem): try report(problem)
+            case .record(let record): try body(record)
+            }
+            count += 1
+            if count % 4096 == 0, let progress {
+                bytesDone += reader.offset - lastOffset
+                lastOffset = reader.offset
+                progress(bytesDone, bytesTotal)
+            }
+        }
+        bytesDone += reader.offset - lastOffset
+        progress?(bytesDone, bytesTotal)
+    }
+
+    private func importFile(_ file: ImportFile, into table: TableDescription) throws {
+        var foundLists: Set<String> = []
+        try forEachRecord(in: file) { record in
+            var fields: [(name: String, value: JSONValue)] = []
+            for field in record.fields {
+                if table.column(named: field.name) != nil {
+                    fields.append(field)
+                } else if file.format != .csv, let list = table.nested.first(where: { $0.key == field.name }) {
+                    if case .array = field.value {
+                        foundLists.insert(list.key)
+                    } else {
+                        try report(problem(file, record, field: field.name, "expected a list of \(list.table) rows, found \(field.value.kindDescription)"))
+                    }
+                } else {
+                    try reportUnknownField(field.name, in: file, table: table, record: record)
+                    return
+                }
+            }
+            try writeRow(fields, of: record, in: file, into: table)
+        }
+        for list in table.nested where foundLists.contains(list.key) { nestedLists.append((file, list)) }
+    }
+
+    private func reportUnknownField(_ name: String, in file: ImportFile, table: TableDescription, record: InputRecord) throws {
+        guard reportedUnknownFields.insert(file.name + "\u{0}" + name).inserted else { return }
+        var known = table.columns.map(\.name)
+        if file.format != .csv { known += table.nested.map(\.key) }
+        let message = "unknown field for \(table.name) (known: \(known.joined(separator: ", ")))"
+        if file.format == .csv {
+            try report(ImportProblem(file: file.name, line: 1, field: name, message: message))
+        } else {
+            try report(problem(file, record, field: name, message))
+        }
+    }
+
+    /// Writes the relations listed inside JSON records, once every record of the import exists.
+    private func importNested(_ list: TableDescription.NestedList, of file: ImportFile, into table: TableDescription) throws {
+        try forEachRecord(in: file) { record in
+            guard let slug = record.slug, case .array(let items)? = record.value(list.key) else { return }
+            for (index, item) in items.enumerated() {
+                let path = "\(list.key)[\(index + 1)]"
+                guard case .object(let members) = item else {
+                    try report(problem(file, record, field: path, "expected an object, found \(item.kindDescription)"))
+                    continue
+                }
+                var fields: [(name: String, value: JSONValue)] = [(list.parentColumn, .string(slug))]
+                for member in members {
+                    guard member.key != list.parentColumn, table.column(named: member.key) != nil else {
+                        let known = table.columns.map(\.name).filter { $0 != list.parentColumn }
+                        try report(problem(file, record, field: "\(path).\(member.key)", "unknown field (known: \(known.joined(separator: ", ")))"))
+                        continue
+                    }
+                    fields.append((member.key, member.value))
+                }
+                try writeRow(fields, of: record, in: file, into: table, fieldPrefix: path + ".")
+            }
+        }
+    }
+
+    // MARK: Writing rows
+
+    private func problem(_ file: ImportFile, _ record: InputRecord, field: String?, _ message: String) -> ImportProblem {
+        ImportProblem(file: file.name, line: record.line, record: record.number, slug: record.slug, field: field, message: message)
+    }
+
+    /// Checks and converts one row's fields, resolves its references and upserts it.
+    private func writeRow(_ fields: [(name: String, value: JSONValue)], of record: InputRecord, in file: ImportFile,
+                          into table: TableDescription, fieldPrefix: String = "") throws {
+        var values: [(column: ColumnDescription, value: DatabaseValue)] = []
+        var isValid = true
+        for field in fields {
+            guard let column = table.column(named: field.name) else { continue }
+            switch column.convert(field.value) {
+            case .failure(let error):
+                isValid = false
+                try report(problem(file, record, field: fieldPrefix + field.name, error.message))
+            case .success(let value):
+                if value.isNull && column.isRequired {
+                    isValid = false
+                    try report(problem(file, record, field: fieldPrefix + field.name, "is required but empty"))
+                } else if case .reference(let target) = column.kind, case .text(let slug) = value {
+                    guard let id = try lookUpID(slug, in: target) else {
+                        isValid = false
+                        try report(problem(file, record, field: fieldPrefix + field.name,
+                                           "no \(singular(target)) with slug \"\(slug)\" in the archive or in this import"))
+                        continue
+                    }
+                    values.append((column, .integer(id)))
+                } else {
+                    values.append((column, value))
+                }
+            }
+        }
+        guard isValid else { return }
+        let missing = table.columns.filter { column in column.isRequired && !fields.contains { $0.name == column.name } }
+        if !missing.isEmpty {
+            // A record that already exists may be updated with fewer fields; a new one needs them all.
+            let keyMissing = missing.contains { table.key.contains($0.name) }
+            let exists = keyMissing ? false : try writer(for: table).existingRowID(values) != nil
+            if !exists {
+                for column in missing { try report(problem(file, record, field: fieldPrefix + column.name, "is required but missing")) }
+                return
+            }
+        }
+        do {
+            if try writer(for: table).write(values) == .duplicate {
+                let what = table.kind == .record ? "the slug \"\(record.slug ?? "")\"" : "this \(singular(table.name)) relation"
+                try report(problem(file, record, field: nil, "\(what) appears more than once in this import"))
+            }
+        } catch let error as DatabaseError where error.primaryCode == 19 { // SQLITE_CONSTRAINT
+            try report(problem(file, record, field: nil, "breaks a rule of the archive: \(error.message)"))
+        }
+    }
+
+    private func lookUpID(_ slug: String, in table: String) throws -> Int64? {
+        let sql = idLookups[table] ?? "SELECT id FROM \(table) WHERE slug = ?"
+        idLookups[table] = sql
+        return try db.fetchOne(sql, [slug])
+    }
+
+    private func singular(_ table: String) -> String {
+        switch table {
+        case "sources": "source"
+        case "designers": "designer"
+        case "collections": "collection"
+        case "shoes": "shoe"
+        case "icons": "icon"
+        default: String(table.map { $0 == "_" ? "-" : $0 })
+        }
+    }
+}

@@ -1,0 +1,201 @@
+// A streaming JSON parser (RFC 8259) over a ByteReader: it parses one value at a time, so a file holding an
+// array of a million records is read record by record. Strict: no comments, no trailing commas, no duplicate
+// keys in an object, no NUL or invalid UTF-8, nesting at most 64 deep.
+
+public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
+    public let line: Int
+    public let message: String
+    public var description: String { message }
+}
+
+public final class JSONParser {
+    static let maximumDepth = 64
+
+    let input: ByteReader
+    private var scratch: [UInt8] = []
+
+    public init(_ input: ByteReader) {
+        self.input = input
+    }
+
+    public var line: Int { input.line }
+    public var offset: Int64 { input.offset }
+
+    func fail(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: input.line, message: message) }
+
+    /// Skips spaces, tabs and line breaks; returns the next byte without consuming it.
+    func skipWhitespace() throws -> UInt8? {
+        while let byte = try input.peek() {
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return byte }
+            _ = try input.next()
+        }
+        return nil
+    }
+
+    /// Skips a UTF-8 byte-order mark at the very start.
+    func skipByteOrderMark() throws {
+        guard try input.peek() == 0xEF else { return }
+        for expected: UInt8 in [0xEF, 0xBB, 0xBF] {
+            guard try input.next() == expected else { throw fail("the file starts with bytes that are not JSON") }
+        }
+    }
+
+    func expect(_ byte: UInt8, _ what: String) throws {
+        guard try skipWhitespace() == byte else { throw fail("expected \(what), found \(try describeNext())") }
+        _ = try input.next()
+    }
+
+    func describeNext() throws -> String {
+        guard let byte = try input.peek() else { return "the end of the file" }
+        if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(String(byte, radix: 16))"
+    }
+
+    /// Parses one complete value.
+    public func parseValue(depth: Int = 0) throws -> JSONValue {
+        guard depth <= JSONParser.maximumDepth else { throw fail("nested more than \(JSONParser.maximumDepth) levels deep") }
+        guard let byte = try skipWhitespace() else { throw fail("expected a value, found the end of the file") }
+        switch byte {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth)
+        case UInt8(ascii: "["):
+            _ = try input.next()
+            var elements: [JSONValue] = []
+            if try skipWhitespace() == UInt8(ascii: "]") {
+                _ = try input.next()
+                return .array(elements)
+            }
+            while true {
+                elements.append(try parseValue(depth: depth + 1))
+                switch try skipWhitespace() {
+                case UInt8(ascii: ","): _ = try input.next()
+                case UInt8(ascii: "]"): _ = try input.next(); return .array(elements)
+                default: throw fail("expected ',' or ']' in an array, found \(try describeNext())")
+                }
+            }
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default: throw fail("expected a value, found \(try describeNext())")
+        }
+    }
+
+    private func parseObject(depth: Int) throws -> JSONValue {
+        _ = try input.next() // {
+        var members: [(key: String, value: JSONValue)] = []
+        if try skipWhitespace() == UInt8(ascii: "}") {
+            _ = try input.next()
+            return .object(members)
+        }
+        while true {
+            guard try skipWhitespace() == UInt8(ascii: "\"") else { throw fail("expected a key in quotes, found \(try describeNext())") }
+            let key = try parseString()
+            if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice in one object") }
+            try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
+            members.append((key, try parseValue(depth: depth + 1)))
+            switch try skipWhitespace() {
+            case UInt8(ascii: ","): _ = try input.next()
+            case UInt8(ascii: "}"): _ = try input.next(); return .object(members)
+            default: throw fail("expected ',' or '}' in an object, found \(try describeNext())")
+            }
+        }
+    }
+
+    private func literal(_ word: String) throws {
+        for expected in word.utf8 {
+            guard try input.next() == expected else { throw fail("expected \(word)") }
+        }
+    }
+
+    private func parseNumber() throws -> String {
+        scratch.removeAll(keepingCapacity: true)
+        func digits() throws -> Int {
+            var count = 0
+            while let byte = try input.peek(), byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                scratch.append(byte)
+                _ = try input.next()
+                count += 1
+            }
+            return count
+        }
+        if try input.peek() == UInt8(ascii: "-") { scratch.append(try input.next()!) }
+        let integerStart = scratch.count
+        guard try digits() > 0 else { throw fail("a number needs digits") }
+        if scratch[integerStart] == UInt8(ascii: "0") && scratch.count - integerStart > 1 {
+            throw fail("a number cannot start with 0 (write identifiers such as 0047 as strings: \"0047\")")
+        }
+        if try input.peek() == UInt8(ascii: ".") {
+            scratch.append(try input.next()!)
+            guard try digits() > 0 else { throw fail("a number needs digits after '.'") }
+        }
+        if let byte = try input.peek(), byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            scratch.append(try input.next()!)
+            if let sign = try input.peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { scratch.append(try input.next()!) }
+            guard try digits() > 0 else { throw fail("a number needs digits in its exponent") }
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    private func parseString() throws -> String {
+        let startLine = input.line
+        _ = try input.next() // opening quote
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            guard let byte = try input.next() else { throw JSONSyntaxError(line: startLine, message: "a string is never closed (a '\"' is missing)") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                do {
+                    return try TextDecoding.text(scratch)
+                } catch let failure as TextDecoding.Failure {
+                    throw JSONSyntaxError(line: startLine, message: "a string \(failure.message)")
+                }
+            case UInt8(ascii: "\\"):
+                try parseEscape()
+            case 0..<0x20:
+                throw fail("a string holds a raw control character (byte 0x\(String(byte, radix: 16))); escape it, e.g. \\n")
+            default:
+                scratch.append(byte)
+            }
+        }
+    }
+
+    private func parseEscape() throws {
+        guard let byte = try input.next() else { throw fail("a string ends inside an escape") }
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(byte)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard try input.next() == UInt8(ascii: "\\"), try input.next() == UInt8(ascii: "u") else {
+                    throw fail("a \\u escape holds half of a surrogate pair")
+                }
+                let low = try hex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape holds half of a surrogate pair") }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw fail("a \\u escape holds half of a surrogate pair")
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw fail("a \\u escape is not a character") }
+            scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default:
+            throw fail("unknown escape \\\(Character(Unicode.Scalar(byte)))")
+        }
+    }
+
+    private func hex4() throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = try input.next(), let digit = UInt32(String(Unicode.Scalar(byte)), radix: 16) else {
+                throw fail("a \\u escape needs four hexadecimal digits")
+            }
+            value = value << 4 | digit
+        }
+        return value
+    }
+}

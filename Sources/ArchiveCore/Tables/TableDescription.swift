@@ -1,0 +1,47 @@
+// A table as files see it: its columns, its key, and (for JSON) the relation lists a record may nest.
+
+public struct TableDescription: Sendable {
+    public enum Kind: Sendable { case record, relation }
+
+    /// A JSON record may hold its relations as a list under `key`: each item is a row of `table` without
+    /// `parentColumn`, which is the record's own slug.
+    public struct NestedList: Sendable {
+        public let key: String
+        public let table: String
+        public let parentColumn: String
+    }
+
+    public let name: String
+    public let kind: Kind
+    public let columns: [ColumnDescription]
+    /// The file names of the columns that identify a row: ["slug"], or a relation's primary key.
+    public let key: [String]
+    public let nested: [NestedList]
+    /// What a row is, for the codebook and messages.
+    public let meaning: String
+
+    init(record name: String, meaning: String, columns: [ColumnDescription], nested: [NestedList] = []) {
+        self.name = name
+        self.kind = .record
+        self.columns = [ColumnDescription("slug", .slug, required: true, meaning: "Stable identifier: lowercase words joined by hyphens")] + columns
+        self.key = ["slug"]
+        self.nested = nested
+        self.meaning = meaning
+    }
+
+    init(relation name: String, meaning: String, key: [String], columns: [ColumnDescription]) {
+        self.name = name
+        self.kind = .relation
+        self.columns = columns
+        self.key = key
+        self.nested = []
+        self.meaning = meaning
+    }
+
+    public func column(named name: String) -> ColumnDescription? { columns.first { $0.name == name } }
+
+    /// The record tables this one refers to.
+    public var referencedTables: [String] {
+        columns.compactMap { if case .reference(let table) = $0.kind { table } else { nil } }
+    }
+}

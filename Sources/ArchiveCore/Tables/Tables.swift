@@ -1,0 +1,137 @@
+// The catalogue of the archive's tables as files see them, matching Migrations/. Records come before the
+// relations that refer to them, which is the order an import fills them in.
+
+public enum Tables {
+    public static let all: [TableDescription] = records + relations
+
+    public static func named(_ name: String) -> TableDescription? { all.first { $0.name == name } }
+
+    private static let years = ColumnDescription.years
+    private static func source(_ meaning: String = "Slug of the source that supports this relation") -> ColumnDescription {
+        ColumnDescription("source", .reference(table: "sources"), meaning: meaning)
+    }
+    private static let note = ColumnDescription("note", .text, meaning: "Where in the source the support is found")
+    private static let iconRelations = IconRelation.allCases.map(\.rawValue)
+
+    public static let records: [TableDescription] = [
+        TableDescription(record: "sources", meaning: "A citation: where facts in the archive come from", columns: [
+            ColumnDescription("title", .text, required: true, meaning: "Title of the work cited"),
+            ColumnDescription("author", .text, meaning: "Author or authors"),
+            ColumnDescription("publisher", .text, meaning: "Publisher, museum or outlet"),
+            ColumnDescription("year", .integer(years), meaning: "Year of publication"),
+            ColumnDescription("url", .text, meaning: "Where the source can be read"),
+            ColumnDescription("license", .text, meaning: "Licence of the source's data, where it matters"),
+            ColumnDescription("notes", .text, meaning: "Anything else about the source"),
+        ]),
+        TableDescription(record: "designers", meaning: "A fashion house (brand) or a person (designer, creative director)", columns: [
+            ColumnDescription("name", .text, required: true, meaning: "Name as commonly written"),
+            ColumnDescription("kind", .choice(Designer.Kind.allCases.map(\.rawValue)), required: true, meaning: "house or person"),
+            ColumnDescription("country", .text, meaning: "Country of the house or person"),
+            ColumnDescription("founded", .integer(years), meaning: "Year a house was founded (houses only)"),
+            ColumnDescription("active_from", .integer(years), meaning: "First year active"),
+            ColumnDescription("active_to", .integer(years), meaning: "Last year active"),
+            ColumnDescription("description", .text, meaning: "Description in the archive's words"),
+        ], nested: [
+            .init(key: "sources", table: "designer_sources", parentColumn: "designer"),
+            .init(key: "affiliations", table: "designer_affiliations", parentColumn: "person"),
+        ]),
+        TableDescription(record: "collections", meaning: "A collection shown by a house in a season", columns: [
+            ColumnDescription("title", .text, required: true, meaning: "Title, e.g. Celine Spring/Summer 2026"),
+            ColumnDescription("season", .choice(FashionCollection.Season.allCases.map(\.rawValue)),
+                              meaning: "SS spring/summer, AW autumn/winter, Resort, Pre-Fall or Couture; empty when unknown"),
+            ColumnDescription("year", .integer(years), meaning: "Year of the season"),
+            ColumnDescription("description", .text, meaning: "Description in the archive's words"),
+            ColumnDescription("keywords", .text, meaning: "Free keywords separated by \"; \""),
+        ], nested: [
+            .init(key: "designers", table: "collection_designers", parentColumn: "collection"),
+            .init(key: "shoes", table: "collection_shoes", parentColumn: "collection"),
+            .init(key: "sources", table: "collection_sources", parentColumn: "collection"),
+        ]),
+        TableDescription(record: "shoes", meaning: "A shoe model or type", columns: [
+            ColumnDescription("name", .text, required: true, meaning: "Name of the model or type"),
+            ColumnDescription("type", .text, meaning: "Kind of shoe, lowercase: derby, ballet flat, sneaker hybrid"),
+            ColumnDescription("year_introduced", .integer(years), meaning: "Year the shoe was introduced"),
+            ColumnDescription("description", .text, meaning: "Description in the archive's words"),
+            ColumnDescription("materials", .text, meaning: "Materials, separated by \"; \""),
+        ], nested: [
+            .init(key: "designers", table: "shoe_designers", parentColumn: "shoe"),
+            .init(key: "collections", table: "collection_shoes", parentColumn: "shoe"),
+            .init(key: "sources", table: "shoe_sources", parentColumn: "shoe"),
+        ]),
+        TableDescription(record: "icons", meaning: "A cultural icon who wore, inspired or popularised what is archived", columns: [
+            ColumnDescription("name", .text, required: true, meaning: "Name"),
+            ColumnDescription("occupation", .text, meaning: "Occupation, e.g. dancer"),
+            ColumnDescription("era", .text, meaning: "When the icon mattered to fashion, e.g. 1970s"),
+            ColumnDescription("nationality", .text, meaning: "Nationality"),
+            ColumnDescription("description", .text, meaning: "Description in the archive's words"),
+        ], nested: [
+            .init(key: "shoes", table: "icon_shoes", parentColumn: "icon"),
+            .init(key: "designers", table: "icon_designers", parentColumn: "icon"),
+            .init(key: "sources", table: "icon_sources", parentColumn: "icon"),
+        ]),
+    ]
+
+    public static let relations: [TableDescription] = [
+        TableDescription(relation: "designer_affiliations", meaning: "A person's role at a house", key: ["person", "house", "role"], columns: [
+            ColumnDescription("person", .reference(table: "designers"), required: true, meaning: "Slug of the person"),
+            ColumnDescription("house", .reference(table: "designers"), required: true, meaning: "Slug of the house"),
+            ColumnDescription("role", .choice(AffiliationRole.allCases.map(\.rawValue)), required: true, meaning: "The person's role at the house"),
+            ColumnDescription("start_year", .integer(years), meaning: "First year in the role"),
+            ColumnDescription("end_year", .integer(years), meaning: "Last year in the role"),
+            source(),
+        ]),
+        TableDescription(relation: "collection_designers", meaning: "Who a collection is credited to, and in what role", key: ["collection", "designer", "role"], columns: [
+            ColumnDescription("collection", .reference(table: "collections"), required: true, meaning: "Slug of the collection"),
+            ColumnDescription("designer", .reference(table: "designers"), required: true, meaning: "Slug of the house or person"),
+            ColumnDescription("role", .choice(CollectionRole.allCases.map(\.rawValue)), required: true, meaning: "house, creative_director, collaborator or designer"),
+            source(),
+        ]),
+        TableDescription(relation: "shoe_designers", meaning: "Who made or designed a shoe", key: ["shoe", "designer", "role"], columns: [
+            ColumnDescription("shoe", .reference(table: "shoes"), required: true, meaning: "Slug of the shoe"),
+            ColumnDescription("designer", .reference(table: "designers"), required: true, meaning: "Slug of the house or person"),
+            ColumnDescription("role", .choice(ShoeRole.allCases.map(\.rawValue)), required: true, meaning: "maker, designer or collaborator"),
+            source(),
+        ]),
+        TableDescription(relation: "collection_shoes", meaning: "A shoe shown in a collection", key: ["collection", "shoe"], columns: [
+            ColumnDescription("collection", .reference(table: "collections"), required: true, meaning: "Slug of the collection"),
+            ColumnDescription("shoe", .reference(table: "shoes"), required: true, meaning: "Slug of the shoe"),
+            source(),
+        ]),
+        TableDescription(relation: "icon_shoes", meaning: "How an icon relates to a shoe", key: ["icon", "shoe", "relation"], columns: [
+            ColumnDescription("icon", .reference(table: "icons"), required: true, meaning: "Slug of the icon"),
+            ColumnDescription("shoe", .reference(table: "shoes"), required: true, meaning: "Slug of the shoe"),
+            ColumnDescription("relation", .choice(iconRelations.filter { $0 != IconRelation.collaborated.rawValue }), required: true,
+                              meaning: "wore, designed_for, popularised, muse or inspired"),
+            ColumnDescription("era", .text, meaning: "When, e.g. 1970s"),
+            source(),
+        ]),
+        TableDescription(relation: "icon_designers", meaning: "How an icon relates to a house or designer", key: ["icon", "designer", "relation"], columns: [
+            ColumnDescription("icon", .reference(table: "icons"), required: true, meaning: "Slug of the icon"),
+            ColumnDescription("designer", .reference(table: "designers"), required: true, meaning: "Slug of the house or person"),
+            ColumnDescription("relation", .choice(iconRelations), required: true,
+                              meaning: "wore, designed_for, popularised, muse, inspired or collaborated"),
+            ColumnDescription("era", .text, meaning: "When, e.g. 1970s"),
+            source(),
+        ]),
+        TableDescription(relation: "designer_sources", meaning: "A source that supports a designer record", key: ["designer", "source"], columns: [
+            ColumnDescription("designer", .reference(table: "designers"), required: true, meaning: "Slug of the house or person"),
+            ColumnDescription("source", .reference(table: "sources"), required: true, meaning: "Slug of the source"),
+            note,
+        ]),
+        TableDescription(relation: "collection_sources", meaning: "A source that supports a collection record", key: ["collection", "source"], columns: [
+            ColumnDescription("collection", .reference(table: "collections"), required: true, meaning: "Slug of the collection"),
+            ColumnDescription("source", .reference(table: "sources"), required: true, meaning: "Slug of the source"),
+            note,
+        ]),
+        TableDescription(relation: "shoe_sources", meaning: "A source that supports a shoe record", key: ["shoe", "source"], columns: [
+            ColumnDescription("shoe", .reference(table: "shoes"), required: true, meaning: "Slug of the shoe"),
+            ColumnDescription("source", .reference(table: "sources"), required: true, meaning: "Slug of the source"),
+            note,
+        ]),
+        TableDescription(relation: "icon_sources", meaning: "A source that supports an icon record", key: ["icon", "source"], columns: [
+            ColumnDescription("icon", .reference(table: "icons"), required: true, meaning: "Slug of the icon"),
+            ColumnDescription("source", .reference(table: "sources"), required: true, meaning: "Slug of the source"),
+            note,
+        ]),
+    ]
+}

@@ -1,0 +1,70 @@
+// `archive import seeds | PATH`: loads the bundled seeds, or a user's file or folder, as one transaction.
+import ArchiveCore
+import ArgumentParser
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import the bundled seeds, or your own CSV, JSON or NDJSON files, into the archive.",
+        discussion: """
+            `archive import seeds` loads the dataset compiled into archive (to import a folder named seeds, \
+            write ./seeds). `archive import PATH` loads a file or every .csv, .json, .ndjson and .jsonl file \
+            of a folder; the file name names the table (designers.csv, shoes.ndjson) unless --table is given.
+
+            CSV has a header row of column names (an empty field is unknown); JSON is an array of objects; \
+            NDJSON has one object per line. References between records are slugs. Records are upserted by \
+            slug: importing twice changes nothing, and a changed field is updated in place.
+
+            The import is one transaction: when anything is wrong, every problem found (up to 50) is listed \
+            as file:line: field: what is wrong, and the archive is left exactly as it was (exit 65).
+            """
+    )
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Argument(help: ArgumentHelp("`seeds`, or a file or folder to import.", valueName: "seeds|path"))
+    var source: String
+
+    @Option(help: ArgumentHelp("The table a single file holds, when its name does not say.", valueName: "table"))
+    var table: String?
+
+    @Flag(help: "Check everything and report what would change, without writing.")
+    var dryRun = false
+
+    func validate() throws {
+        if let table, Tables.named(table) == nil {
+            throw ValidationError("unknown table '\(table)'; tables: \(Tables.all.map(\.name).joined(separator: ", "))")
+        }
+        if source == "seeds" && table != nil { throw ValidationError("--table applies to a file, not to the seeds") }
+    }
+
+    func run() throws {
+        let files = source == "seeds" ? ImportFile.seeds() : try ImportFile.files(at: source, table: table)
+        let archive = try options.open(.write)
+        let bar = Console.stderrIsTerminal ? ProgressBar(label: "importing") : nil
+        let report: ImportReport
+        do {
+            report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun), progress: bar?.update)
+            bar?.finish()
+        } catch let failure as ImportFailure {
+            bar?.finish()
+            for problem in failure.problems { Console.note(problem.description) }
+            let count = "\(failure.problems.count)\(failure.truncated ? "+" : "") problem\(failure.problems.count == 1 ? "" : "s")"
+            throw ArchiveError(.invalidInput, "import failed with \(count)\(failure.truncated ? " (stopped at the first \(failure.problems.count))" : ""); the archive was not changed")
+        }
+        printSummary(report, archivePath: archive.path)
+    }
+
+    private func printSummary(_ report: ImportReport, archivePath: String) {
+        let rows = [["table", "added", "updated", "unchanged"]]
+            + report.tables.map { [$0.table, String($0.added), String($0.updated), String($0.unchanged)] }
+        Console.note(alignedTable(rows).dropLast().description)
+        let subject = report.dryRun ? "dry run: nothing was written" : archivePath
+        if report.changedNothing {
+            Console.note("\(subject): nothing to change, the archive already holds this data")
+        } else {
+            Console.note("\(subject): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged"
+                + (report.dryRun ? " (would be)" : ""))
+        }
+    }
+}
