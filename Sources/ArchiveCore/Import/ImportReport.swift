@@ -6,6 +6,13 @@ public struct ImportReport: Sendable {
         public let added: Int
         public let updated: Int
         public let unchanged: Int
+
+        public init(table: String, added: Int, updated: Int, unchanged: Int) {
+            self.table = table
+            self.added = added
+            self.updated = updated
+            self.unchanged = unchanged
+        }
     }
 
     public let tables: [TableCounts]

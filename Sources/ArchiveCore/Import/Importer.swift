@@ -237,17 +237,18 @@ public final class Importer {
         }
         guard isValid else { return }
         let missing = table.columns.filter { column in column.isRequired && !fields.contains { $0.name == column.name } }
+        var existing = false
         if !missing.isEmpty {
             // A record that already exists may be updated with fewer fields; a new one needs them all.
             let keyMissing = missing.contains { table.key.contains($0.name) }
-            let exists = keyMissing ? false : try writer(for: table).existingRowID(values) != nil
-            if !exists {
+            existing = keyMissing ? false : try writer(for: table).existingRowID(values) != nil
+            if !existing {
                 for column in missing { try report(problem(file, record, field: fieldPrefix + column.name, "is required but missing")) }
                 return
             }
         }
         do {
-            if try writer(for: table).write(values) == .duplicate {
+            if try writer(for: table).write(values, existing: existing) == .duplicate {
                 let what = table.kind == .record ? "the slug \"\(record.slug ?? "")\"" : "this \(singular(table.name)) relation"
                 try report(problem(file, record, field: nil, "\(what) appears more than once in this import"))
             }

@@ -13,6 +13,8 @@ public final class JSONParser {
 
     let input: ByteReader
     private var scratch: [UInt8] = []
+    /// How messages name the end of the input ("the end of the line" for one NDJSON line).
+    var endOfInput = "the end of the file"
 
     public init(_ input: ByteReader) {
         self.input = input
@@ -46,7 +48,7 @@ public final class JSONParser {
     }
 
     func describeNext() throws -> String {
-        guard let byte = try input.peek() else { return "the end of the file" }
+        guard let byte = try input.peek() else { return endOfInput }
         if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x\(String(byte, radix: 16))"
     }
@@ -54,7 +56,7 @@ public final class JSONParser {
     /// Parses one complete value.
     public func parseValue(depth: Int = 0) throws -> JSONValue {
         guard depth <= JSONParser.maximumDepth else { throw fail("nested more than \(JSONParser.maximumDepth) levels deep") }
-        guard let byte = try skipWhitespace() else { throw fail("expected a value, found the end of the file") }
+        guard let byte = try skipWhitespace() else { throw fail("expected a value, found \(endOfInput)") }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["):

@@ -10,6 +10,7 @@ final class JSONRecordReader: RecordReader {
     private var started = false
     private var finished = false
     private var count = 0
+    private var lineBytes: [UInt8] = []
 
     init(_ input: ByteReader, file: String, layout: Layout) {
         parser = JSONParser(input)
@@ -67,36 +68,40 @@ final class JSONRecordReader: RecordReader {
         if try parser.skipWhitespace() != nil { throw parser.fail("unexpected text after the closing ']'") }
     }
 
+    /// NDJSON: each line is parsed on its own, so a broken line cannot swallow the next one.
     private func nextLine() throws -> ReadOutcome? {
+        let input = parser.input
         if !started {
             started = true
             try parser.skipByteOrderMark()
         }
         while true {
-            // Skip blank lines.
-            while let byte = try parser.input.peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                _ = try parser.input.next()
-            }
-            guard try parser.input.peek() != nil else { return nil }
-            let line = parser.line
-            do {
-                let value = try parser.parseValue()
-                while let byte = try parser.input.peek(), byte == 0x20 || byte == 0x09 { _ = try parser.input.next() }
-                if let byte = try parser.input.peek(), byte != 0x0A && byte != 0x0D {
-                    throw parser.fail("a line holds more than one JSON value")
+            let line = input.line
+            lineBytes.removeAll(keepingCapacity: true)
+            var sawEnd = true
+            while let byte = try input.next() {
+                if byte == 0x0A || byte == 0x0D {
+                    if byte == 0x0D, try input.peek() == 0x0A { _ = try input.next() }
+                    sawEnd = false
+                    break
                 }
+                lineBytes.append(byte)
+            }
+            if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                if sawEnd { return nil }
+                continue
+            }
+            let lineParser = JSONParser(ByteReader(bytes: lineBytes))
+            lineParser.endOfInput = "the end of the line"
+            do {
+                let value = try lineParser.parseValue()
+                if try lineParser.skipWhitespace() != nil { throw lineParser.fail("a line holds more than one JSON value") }
                 return try record(from: value, line: line)
             } catch let error as JSONSyntaxError {
-                // One bad line does not hide the others: report it and go on at the next line.
                 count += 1
-                try skipRestOfLine(from: line)
-                return .problem(ImportProblem(file: file, line: error.line, record: count, message: error.message))
+                return .problem(ImportProblem(file: file, line: line, record: count, message: error.message))
             }
         }
-    }
-
-    private func skipRestOfLine(from line: Int) throws {
-        while parser.line == line, try parser.input.next() != nil {}
     }
 
     private func record(from value: JSONValue, line: Int) throws -> ReadOutcome {

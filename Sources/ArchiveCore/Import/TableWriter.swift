@@ -28,9 +28,12 @@ final class TableWriter {
         touched = [UInt64](repeating: 0, count: Int(startMax / 64) + 1)
     }
 
-    /// Upserts one row. `values` are in file-column terms, references already resolved to ids.
-    func write(_ values: [(column: ColumnDescription, value: DatabaseValue)]) throws -> Outcome {
-        let statement = try db.cachedStatement(sql(for: values.map(\.column.column)))
+    /// Upserts one row. `values` are in file-column terms, references already resolved to ids. `existing`
+    /// writes a row known to exist with only some of its columns (SQLite checks NOT NULL before an upsert's
+    /// conflict, so a partial row must be an UPDATE).
+    func write(_ values: [(column: ColumnDescription, value: DatabaseValue)], existing: Bool = false) throws -> Outcome {
+        let columns = values.map(\.column.column)
+        let statement = try db.cachedStatement(existing ? updateSQL(for: columns) : sql(for: columns))
         for (index, entry) in values.enumerated() { try statement.bind(entry.value, at: Int32(index + 1)) }
         defer { statement.reset() }
         let rowid: Int64
@@ -76,6 +79,17 @@ final class TableWriter {
         sql += " RETURNING rowid"
         upsertSQL[columns] = sql
         return sql
+    }
+
+    /// `UPDATE … WHERE key AND (something differs) RETURNING rowid`, with parameters numbered as `columns`.
+    private func updateSQL(for columns: [String]) -> String {
+        let key = keyColumns
+        let parameter = { (column: String) in "?\(columns.firstIndex(of: column)! + 1)" }
+        let updates = columns.filter { !key.contains($0) }
+        guard !updates.isEmpty else { return sql(for: columns) }
+        return "UPDATE \(table.name) SET " + updates.map { "\($0) = \(parameter($0))" }.joined(separator: ", ")
+            + " WHERE " + key.map { "\($0) = \(parameter($0))" }.joined(separator: " AND ")
+            + " AND (" + updates.map { "\($0) IS NOT \(parameter($0))" }.joined(separator: " OR ") + ") RETURNING rowid"
     }
 
     /// The rowid of the row with this key (for a row the upsert left unchanged).

@@ -1,0 +1,64 @@
+// A fresh archive in a temporary folder, files to import into it, and a dump to compare content before and after.
+import ArchiveCore
+import ArchiveStorage
+import Foundation
+
+final class ArchiveFixture {
+    let folder: TemporaryFolder
+    let archive: Archive
+    var db: Database { archive.database }
+
+    init(seeded: Bool = false) throws {
+        folder = try TemporaryFolder()
+        archive = try Archive(path: folder.path("archive.sqlite"), access: .write)
+        if seeded { _ = try Importer(archive: archive).run(ImportFile.seeds()) }
+    }
+
+    /// Writes `content` to a file named `name` in a folder of its own and returns the path.
+    @discardableResult
+    func write(_ name: String, _ content: String) throws -> String { try write(name, Data(content.utf8)) }
+
+    @discardableResult
+    func write(_ name: String, _ content: Data) throws -> String {
+        let directory = folder.url.appendingPathComponent("input")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try content.write(to: url)
+        return url.path
+    }
+
+    var inputFolder: String { folder.path("input") }
+
+    /// Imports the file or folder at `path`.
+    @discardableResult
+    func importPath(_ path: String, table: String? = nil, dryRun: Bool = false) throws -> ImportReport {
+        try Importer(archive: archive).run(ImportFile.files(at: path, table: table), options: ImportOptions(dryRun: dryRun))
+    }
+
+    /// The problems an import of `path` reports (it must fail).
+    func problems(importing path: String) throws -> [String] {
+        do {
+            try importPath(path)
+            return []
+        } catch let failure as ImportFailure {
+            return failure.problems.map(\.description)
+        }
+    }
+
+    /// Every row of every table, in rowid order, as text: equal dumps mean equal content.
+    func dump() throws -> [String] {
+        var lines: [String] = []
+        let tables: [String?] = try db.fetchColumn("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        for case let table? in tables {
+            let statement = try db.prepare("SELECT * FROM \(table) ORDER BY rowid")
+            while let row = try statement.next() {
+                lines.append(table + ": " + (0..<row.count).map { row.value(at: $0).debugDescription }.joined(separator: " | "))
+            }
+        }
+        return lines
+    }
+
+    func one<T: DatabaseValueConvertible>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws -> T? {
+        try db.fetchOne(sql, arguments)
+    }
+}
