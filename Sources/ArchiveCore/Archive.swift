@@ -50,7 +50,7 @@ public final class Archive {
             return
         }
         guard access == .write else {
-            throw ArchiveError(.notFound, "no archive at \(path): create one with `archive migrate`, or give --db")
+            throw ArchiveError(.notFound, "no archive at \(path): create one with `archive import seeds` or `archive migrate`, or give --db")
         }
         let directory = Archive.directory(of: path)
         var directoryStatus = stat()
@@ -101,7 +101,7 @@ public final class Archive {
         try migrator.validate(database)
         let current = try migrator.currentVersion(of: database)
         if current == 0 {
-            throw ArchiveError(.notFound, "\(path) is empty: create the archive with `archive migrate`")
+            throw ArchiveError(.notFound, "\(path) is empty: create the archive with `archive import seeds` or `archive migrate`")
         }
         if current < migrator.latestVersion {
             throw ArchiveError(

@@ -73,7 +73,7 @@ import Testing
     @Test func checkWithoutAnArchiveSaysHowToMakeOne() throws {
         let result = try run(["check"], in: folder.url)
         #expect(result.status == 66)
-        #expect(result.stderr == "archive: no archive at archive.sqlite: create one with `archive migrate`, or give --db\n")
+        #expect(result.stderr == "archive: no archive at archive.sqlite: create one with `archive import seeds` or `archive migrate`, or give --db\n")
         #expect(!folder.exists("archive.sqlite"))
     }
 
@@ -114,7 +114,7 @@ import Testing
     }
 
     /// Every command documents itself (as sqlite-utils' test_docs does): a command without help fails here.
-    @Test(arguments: ["migrate", "check"])
+    @Test(arguments: ["import", "migrate", "check"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: folder.url)
         #expect(result.status == 0)
