@@ -38,9 +38,10 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "ArchiveStorageTests", dependencies: ["ArchiveStorage"]),
-        .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore"]),
+        .target(name: "ArchiveTestSupport", path: "Tests/Support"),
+        .testTarget(name: "ArchiveStorageTests", dependencies: ["ArchiveStorage", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "ArchiveTestSupport"]),
         // Runs the built `archive` binary end to end; depending on it makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["archive"]),
+        .testTarget(name: "CLITests", dependencies: ["archive", "ArchiveTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 // A fresh archive in a temporary folder, files to import into it, and a dump to compare content before and after.
+import ArchiveTestSupport
 import ArchiveCore
 import ArchiveStorage
 import Foundation

@@ -1,4 +1,5 @@
 // Opening archives: creating, upgrading, refusing what is not an archive.
+import ArchiveTestSupport
 import ArchiveCore
 import ArchiveStorage
 import Foundation

@@ -1,5 +1,6 @@
 // The CSV and JSON readers on their own: RFC 4180 quoting, line endings, JSON's strictness.
 @testable import ArchiveCore
+import ArchiveTestSupport
 import Foundation
 import Testing
 

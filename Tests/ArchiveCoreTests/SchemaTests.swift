@@ -1,4 +1,5 @@
 // The schema's rules hold in the database itself, whatever program writes to it.
+import ArchiveTestSupport
 import ArchiveCore
 import ArchiveStorage
 import Foundation

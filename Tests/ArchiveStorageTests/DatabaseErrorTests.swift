@@ -1,4 +1,5 @@
 // The error users paste into bug reports: code, name, SQLite's message and the SQL; arguments only on request.
+import ArchiveTestSupport
 import ArchiveStorage
 import Testing
 

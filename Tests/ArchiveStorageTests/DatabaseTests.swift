@@ -1,4 +1,5 @@
 // Opening, configuring and closing connections on real files.
+import ArchiveTestSupport
 import ArchiveStorage
 import Foundation
 import Testing

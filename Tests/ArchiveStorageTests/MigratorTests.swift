@@ -1,4 +1,5 @@
 // Migrations apply once, in order, each with its bookkeeping row; edited and newer schemas are refused.
+import ArchiveTestSupport
 import ArchiveStorage
 import Testing
 

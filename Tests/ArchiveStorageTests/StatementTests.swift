@@ -1,4 +1,5 @@
 // Binding and reading every type exactly, by index and by name; lazy iteration; the statement cache.
+import ArchiveTestSupport
 import ArchiveStorage
 import Testing
 

@@ -1,19 +1,8 @@
-// Real database files in a fresh temporary folder, removed when the test ends.
+// Real database files in a fresh temporary folder.
 import ArchiveStorage
-import Foundation
+import ArchiveTestSupport
 
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
+extension TemporaryFolder {
     /// A new database file in this folder.
     func database(_ name: String = "test.sqlite", mode: Database.Mode = .create) throws -> Database {
         try Database(path: path(name), mode: mode)

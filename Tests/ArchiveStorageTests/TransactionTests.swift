@@ -1,4 +1,5 @@
 // transaction { } commits or rolls back; nested calls are savepoints.
+import ArchiveTestSupport
 import ArchiveStorage
 import Testing
 

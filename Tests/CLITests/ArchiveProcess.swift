@@ -1,4 +1,5 @@
 // Runs the built `archive` binary as a user would, capturing stdout, stderr and the exit code.
+import ArchiveTestSupport
 import Foundation
 
 struct ProcessResult {
@@ -62,18 +63,4 @@ func run(
         status: process.terminationStatus,
         stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
-}
-
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-cli-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
 }

@@ -1,4 +1,5 @@
 // `archive migrate`, `archive check`, --db and its environment variable, exit codes and messages.
+import ArchiveTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 // `archive import` end to end: the bundled seeds from any directory, user files, failures and dry runs.
+import ArchiveTestSupport
 import Foundation
 import Testing
 

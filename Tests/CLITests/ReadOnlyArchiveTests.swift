@@ -1,5 +1,6 @@
 // A write-protected archive: reading commands work, writing commands fail with one line and exit 73.
 // Root ignores file modes, so as root the file is made immutable (chattr +i) instead of chmod 444.
+import ArchiveTestSupport
 import Foundation
 import Testing
 
