@@ -1,6 +1,7 @@
 // The `archive` command: a thin layer over ArchiveCore. Each subcommand parses, calls the library, formats.
 import ArchiveCore
 import ArgumentParser
+import Glibc
 
 @main
 struct ArchiveCommand: ParsableCommand {
@@ -11,16 +12,18 @@ struct ArchiveCommand: ParsableCommand {
             The archive is one SQLite file (--db, or $\(ArchiveOptions.environmentVariable), or \
             \(ArchiveOptions.defaultPath) in the current directory), readable by the sqlite3 CLI and other SQLite tools.
 
-            Exit codes: 0 success; 1 `check` found problems; 64 usage error; 65 bad input data or a file that is \
+            Exit codes: 0 success; 1 `check` found problems; 2 a --match search that is not valid FTS5; 64 usage error; 65 bad input data or a file that is \
             not an archive; 66 no archive or input file; 73 cannot create or write the archive; 74 I/O error; \
             75 the archive is locked by another process (try again).
             """,
         version: archiveVersion,
-        subcommands: [ImportCommand.self, MigrateCommand.self, CheckCommand.self]
+        subcommands: [ImportCommand.self, SearchCommand.self, MigrateCommand.self, CheckCommand.self]
     )
 
     /// Runs the command, turning the library's errors into one line on stderr and a meaningful exit code.
     static func main() {
+        // A closed pipe (`archive … | head`) must end the output quietly, not kill the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,28 +1,19 @@
 // --format for commands that print records: aligned text for people, JSON for programs.
+import ArchiveCore
 import ArgumentParser
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Minimal JSON string encoding (RFC 8259), so that the CLI needs no Foundation.
-func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "\""
+/// --format for commands that print rows: an aligned table for people, or CSV, JSON, NDJSON for programs.
+enum RowOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, ndjson
+
+    var rowFormat: RowFormat? { RowFormat(rawValue: rawValue) }
 }
+
+func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 
 /// Pads each column to its widest cell; the last column is not padded.
 func alignedTable(_ rows: [[String]]) -> String {

@@ -34,7 +34,8 @@ final class CSVRecordReader: RecordReader {
                     + (count > header.count ? " (an unquoted comma?)" : "")))
         }
         let fields = zip(header, record.fields).map { name, text in
-            (name: name, value: text.isEmpty ? JSONValue.null : .string(text))
+            // Undo the formula guard of `archive export`, so that export → import loses nothing.
+            (name: name, value: text.isEmpty ? JSONValue.null : .string(FormulaGuard.unescape(text)))
         }
         return .record(InputRecord(line: record.line, number: nil, fields: fields))
     }

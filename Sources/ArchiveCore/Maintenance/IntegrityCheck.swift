@@ -1,5 +1,5 @@
-// `archive check`: asks SQLite whether the file is sound and every reference resolves. Later features add
-// their own checks (the full-text index) to `checks`.
+// `archive check`: asks SQLite whether the file is sound, every reference resolves, and the full-text
+// indexes hold exactly what their records say.
 import ArchiveStorage
 
 public struct IntegrityCheck: Sendable {
@@ -18,6 +18,18 @@ public struct IntegrityCheck: Sendable {
         problems += try schemaProblems(archive.database)
         problems += try integrityProblems(archive.database)
         problems += try foreignKeyProblems(archive.database)
+        problems += try SearchIndex.problems(archive.database)
+        problems += try ftsIntegrityProblems(archive)
+        return problems
+    }
+
+    /// FTS5's own check needs a writable connection; a write-protected archive gets the read-only checks only.
+    private func ftsIntegrityProblems(_ archive: Archive) throws -> [Problem] {
+        guard let writer = try? Database(path: archive.path, mode: .readWrite), !writer.isReadOnly else { return [] }
+        var problems: [Problem] = []
+        try writer.execute("BEGIN")
+        defer { try? writer.execute("ROLLBACK") }
+        problems = try SearchIndex.ftsIntegrityProblems(writer)
         return problems
     }
 

@@ -1,0 +1,94 @@
+// The four full-text indexes (Migrations/0002_search.sql): what each holds, how its columns are weighted,
+// and the maintenance a bulk import and `archive check` need.
+import ArchiveStorage
+
+public enum SearchScope: String, CaseIterable, Sendable {
+    case collections, shoes, designers, icons
+
+    /// The FTS5 table.
+    var index: String { rawValue + "_fts" }
+    /// The view that says what the index holds for each record.
+    var textView: String { rawValue + "_search_text" }
+    /// The indexed columns, in the index's order.
+    var columns: [String] {
+        switch self {
+        case .collections: ["title", "designers", "keywords", "description", "season_year"]
+        case .shoes: ["name", "type", "designers", "icons", "description", "materials"]
+        case .designers: ["name", "kind", "country", "affiliations", "description"]
+        case .icons: ["name", "occupation", "era", "nationality", "shoes", "designers", "description"]
+        }
+    }
+    /// bm25 weights, column by column: the title or name counts most, then related names, then keywords and
+    /// types, then descriptions.
+    var weights: [Double] {
+        switch self {
+        case .collections: [10, 6, 4, 1, 2]
+        case .shoes: [10, 4, 6, 5, 1, 1]
+        case .designers: [10, 2, 3, 5, 1]
+        case .icons: [10, 3, 3, 2, 5, 5, 1]
+        }
+    }
+    /// A record of this scope, in the singular, as hits name it.
+    public var kind: String {
+        switch self {
+        case .collections: "collection"
+        case .shoes: "shoe"
+        case .designers: "designer"
+        case .icons: "icon"
+        }
+    }
+}
+
+public enum SearchIndex {
+    /// Stops the triggers that keep the indexes in sync, for a bulk write; `rebuild` must follow in the same
+    /// transaction.
+    static func suspend(_ db: Database) throws {
+        try db.execute("INSERT INTO search_index_suspended (since) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
+    }
+
+    /// Rebuilds every index from its view and resumes the triggers.
+    static func rebuild(_ db: Database) throws {
+        for scope in SearchScope.allCases {
+            try db.execute("DELETE FROM \(scope.index)")
+            try db.execute("INSERT INTO \(scope.index) (rowid, \(scope.columns.joined(separator: ", "))) SELECT * FROM \(scope.textView)")
+        }
+        try db.execute("DELETE FROM search_index_suspended")
+    }
+
+    /// Problems with the indexes: a suspension left behind, or an index whose text differs from its records'.
+    /// Read-only: runs on a write-protected archive.
+    static func problems(_ db: Database) throws -> [IntegrityCheck.Problem] {
+        var problems: [IntegrityCheck.Problem] = []
+        let suspended: Int64 = try db.fetchOne("SELECT count(*) FROM search_index_suspended") ?? 0
+        if suspended > 0 {
+            problems.append(.init(check: "search", detail: "the search indexes are suspended (an import did not finish its rebuild)"))
+        }
+        for scope in SearchScope.allCases {
+            let differs = scope.columns.map { "f.\($0) IS NOT t.\($0)" }.joined(separator: " OR ")
+            let stale: Int64 = try db.fetchOne("""
+                SELECT count(*) FROM \(scope.textView) AS t LEFT JOIN \(scope.index) AS f ON f.rowid = t.id
+                WHERE f.rowid IS NULL OR \(differs)
+                """) ?? 0
+            let orphaned: Int64 = try db.fetchOne("""
+                SELECT count(*) FROM \(scope.index) AS f WHERE f.rowid NOT IN (SELECT id FROM \(scope.textView))
+                """) ?? 0
+            if stale > 0 { problems.append(.init(check: "search", detail: "\(scope.index): \(stale) records are missing or out of date")) }
+            if orphaned > 0 { problems.append(.init(check: "search", detail: "\(scope.index): \(orphaned) entries have no record")) }
+        }
+        return problems
+    }
+
+    /// FTS5's own integrity check of every index. It is an INSERT command, so it needs a writable connection
+    /// (run inside a transaction that is rolled back: it changes nothing).
+    static func ftsIntegrityProblems(_ db: Database) throws -> [IntegrityCheck.Problem] {
+        var problems: [IntegrityCheck.Problem] = []
+        for scope in SearchScope.allCases {
+            do {
+                try db.execute("INSERT INTO \(scope.index) (\(scope.index)) VALUES ('integrity-check')")
+            } catch let error as DatabaseError where error.primaryCode == 11 { // SQLITE_CORRUPT, SQLITE_CORRUPT_VTAB
+                problems.append(.init(check: "search", detail: "\(scope.index): \(error.message)"))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,191 @@
+// Runs a search: ranks matches by bm25 with column weights (ties broken by slug), shows the best-matching
+// passage of each, applies filters, and counts facets. User text reaches SQL only as bound parameters.
+import ArchiveStorage
+
+public struct SearchFilters: Sendable, Equatable {
+    public var designer: String?
+    public var season: FashionCollection.Season?
+    public var year: Int?
+    public var from: Int?
+    public var to: Int?
+
+    public init(designer: String? = nil, season: FashionCollection.Season? = nil, year: Int? = nil, from: Int? = nil, to: Int? = nil) {
+        self.designer = designer
+        self.season = season
+        self.year = year
+        self.from = from
+        self.to = to
+    }
+
+    var hasYearFilter: Bool { year != nil || from != nil || to != nil }
+}
+
+public struct SearchHit: Sendable, Equatable {
+    public let kind: String
+    public let slug: String
+    public let title: String
+    public let season: String?
+    public let year: Int?
+    /// Higher is better (bm25, negated).
+    public let score: Double
+    public let snippet: String
+}
+
+public struct Facet: Sendable, Equatable {
+    public let facet: String
+    /// A designer's slug or a year; nil counts the hits whose year is unknown.
+    public let value: String?
+    public let count: Int
+}
+
+public struct Searcher {
+    /// How matched terms are marked in snippets: brackets for files and pipes, bold on a terminal.
+    public struct Highlight: Sendable {
+        public let open: String
+        public let close: String
+        public static let brackets = Highlight(open: "[", close: "]")
+        public static let bold = Highlight(open: "\u{1B}[1m", close: "\u{1B}[0m")
+    }
+
+    let archive: Archive
+    public init(archive: Archive) { self.archive = archive }
+
+    /// The scopes a search runs in, given the filters: a filter a scope cannot honour leaves that scope out.
+    public static func scopes(_ requested: [SearchScope], filters: SearchFilters) -> [SearchScope] {
+        requested.filter { scope in
+            if filters.season != nil && scope != .collections { return false }
+            if filters.hasYearFilter && scope == .icons { return false }
+            if filters.designer != nil && scope == .designers { return false }
+            return true
+        }
+    }
+
+    /// The best hits, best first, across `scopes`.
+    public func search(_ query: SearchQuery, in scopes: [SearchScope], filters: SearchFilters = SearchFilters(),
+                       limit: Int = 20, offset: Int = 0, highlight: Highlight = .brackets) throws -> [SearchHit] {
+        guard let expression = query.expression else { return [] }
+        var hits: [SearchHit] = []
+        for scope in Searcher.scopes(scopes, filters: filters) {
+            hits += try search(expression, in: scope, filters: filters, limit: limit + offset, highlight: highlight, isRaw: query.isRaw)
+        }
+        if scopes.count > 1 {
+            hits.sort { ($0.score, $1.slug, $1.kind) > ($1.score, $0.slug, $0.kind) }
+        }
+        return Array(hits.dropFirst(offset).prefix(limit))
+    }
+
+    private func search(_ expression: String, in scope: SearchScope, filters: SearchFilters, limit: Int,
+                        highlight: Highlight, isRaw: Bool) throws -> [SearchHit] {
+        let (conditions, arguments) = filterSQL(scope, filters)
+        let weights = scope.weights.map { String($0) }.joined(separator: ", ")
+        let sql = """
+            SELECT r.slug, \(titleColumn(scope)), \(scope == .collections ? "r.season" : "NULL"), \(yearColumn(scope)),
+                   bm25(\(scope.index), \(weights)) AS score,
+                   snippet(\(scope.index), -1, ?, ?, '…', 16)
+            FROM \(scope.index) JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid
+            WHERE \(scope.index) MATCH ?\(conditions)
+            ORDER BY score, r.slug
+            LIMIT ?
+            """
+        let statement = try archive.database.cachedStatement(sql)
+        defer { statement.reset() }
+        try statement.bind([highlight.open, highlight.close, expression] + arguments + [limit])
+        var hits: [SearchHit] = []
+        do {
+            while let row = try statement.next() {
+                hits.append(SearchHit(
+                    kind: scope.kind, slug: row.string(at: 0) ?? "", title: row.string(at: 1) ?? "",
+                    season: row.string(at: 2), year: row.int(at: 3), score: -(row.double(at: 4) ?? 0),
+                    snippet: row.string(at: 5) ?? ""))
+            }
+        } catch let error as DatabaseError where isRaw && error.primaryCode == 1 {
+            throw SearchError.syntax(error.message)
+        }
+        return hits
+    }
+
+    /// Counts of hits by designer and by year (the facets researchers narrow a search with).
+    public func facets(_ query: SearchQuery, in scopes: [SearchScope], filters: SearchFilters = SearchFilters()) throws -> [Facet] {
+        guard let expression = query.expression else { return [] }
+        var counts: [String: [String?: Int]] = [:]
+        for scope in Searcher.scopes(scopes, filters: filters) {
+            let (conditions, arguments) = filterSQL(scope, filters)
+            var queries: [(String, String)] = []
+            if let link = designerLink(scope) {
+                queries.append(("designer", """
+                    SELECT d.slug, count(DISTINCT r.id) FROM \(scope.index) JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid
+                    JOIN \(link.table) AS l ON l.\(link.column) = r.id JOIN designers AS d ON d.id = l.designer_id
+                    WHERE \(scope.index) MATCH ?\(conditions) GROUP BY d.slug
+                    """))
+            }
+            if scope != .icons {
+                queries.append(("year", """
+                    SELECT \(yearColumn(scope)), count(*) FROM \(scope.index) JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid
+                    WHERE \(scope.index) MATCH ?\(conditions) GROUP BY 1
+                    """))
+            }
+            for (facet, sql) in queries {
+                let statement = try archive.database.cachedStatement(sql)
+                defer { statement.reset() }
+                try statement.bind([expression] + arguments)
+                do {
+                    while let row = try statement.next() {
+                        let value = row.value(at: 0)
+                        let text: String? = switch value {
+                        case .integer(let year): String(year)
+                        case .text(let slug): slug
+                        default: nil
+                        }
+                        counts[facet, default: [:]][text, default: 0] += row.int(at: 1) ?? 0
+                    }
+                } catch let error as DatabaseError where query.isRaw && error.primaryCode == 1 {
+                    throw SearchError.syntax(error.message)
+                }
+            }
+        }
+        return ["designer", "year"].flatMap { facet in
+            (counts[facet] ?? [:]).map { Facet(facet: facet, value: $0.key, count: $0.value) }
+                .sorted { facet == "year" ? ($0.value ?? "") < ($1.value ?? "") : ($0.count, $1.value ?? "") > ($1.count, $0.value ?? "") }
+        }
+    }
+
+    private func titleColumn(_ scope: SearchScope) -> String { scope == .collections ? "r.title" : "r.name" }
+
+    private func yearColumn(_ scope: SearchScope) -> String {
+        switch scope {
+        case .collections: "r.year"
+        case .shoes: "r.year_introduced"
+        case .designers: "coalesce(r.founded, r.active_from)"
+        case .icons: "NULL"
+        }
+    }
+
+    private func designerLink(_ scope: SearchScope) -> (table: String, column: String)? {
+        switch scope {
+        case .collections: ("collection_designers", "collection_id")
+        case .shoes: ("shoe_designers", "shoe_id")
+        case .icons: ("icon_designers", "icon_id")
+        case .designers: nil
+        }
+    }
+
+    /// The filter conditions for a scope, as SQL with placeholders and their arguments.
+    private func filterSQL(_ scope: SearchScope, _ filters: SearchFilters) -> (String, [any DatabaseValueConvertible]) {
+        var sql = ""
+        var arguments: [any DatabaseValueConvertible] = []
+        if let designer = filters.designer, let link = designerLink(scope) {
+            sql += " AND r.id IN (SELECT l.\(link.column) FROM \(link.table) AS l JOIN designers AS d ON d.id = l.designer_id WHERE d.slug = ?)"
+            arguments.append(designer)
+        }
+        if let season = filters.season, scope == .collections {
+            sql += " AND r.season = ?"
+            arguments.append(season.rawValue)
+        }
+        if scope != .icons {
+            if let year = filters.year { sql += " AND \(yearColumn(scope)) = ?"; arguments.append(year) }
+            if let from = filters.from { sql += " AND \(yearColumn(scope)) >= ?"; arguments.append(from) }
+            if let to = filters.to { sql += " AND \(yearColumn(scope)) <= ?"; arguments.append(to) }
+        }
+        return (sql, arguments)
+    }
+}
