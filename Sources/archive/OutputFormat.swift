@@ -15,13 +15,15 @@ enum RowOutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 
-/// Pads each column to its widest cell; the last column is not padded.
+/// Pads each column to its widest cell; lines carry no trailing spaces.
 func alignedTable(_ rows: [[String]]) -> String {
     guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
     let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
     return rows.map { row in
-        row.enumerated().map { column, cell in
-            column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+        var line = row.enumerated().map { column, cell in
+            cell + String(repeating: " ", count: widths[column] - cell.count)
         }.joined(separator: "  ")
+        while line.last == " " { line.removeLast() }
+        return line
     }.joined(separator: "\n") + "\n"
 }

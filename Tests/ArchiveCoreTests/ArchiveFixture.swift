@@ -49,9 +49,12 @@ final class ArchiveFixture {
     /// Every row of every table, in rowid order, as text: equal dumps mean equal content.
     func dump() throws -> [String] {
         var lines: [String] = []
-        let tables: [String?] = try db.fetchColumn("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        for case let table? in tables {
-            let statement = try db.prepare("SELECT * FROM \(table) ORDER BY rowid")
+        // Every table, the full-text indexes' own included; WITHOUT ROWID tables come in primary-key order.
+        let list = try db.prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') ORDER BY name")
+        var tables: [(String, Bool)] = []
+        while let row = try list.next() { tables.append((row.string(at: 0)!, row.int(at: 1) == 1)) }
+        for (table, withoutRowID) in tables {
+            let statement = try db.prepare("SELECT * FROM \(table)" + (withoutRowID ? "" : " ORDER BY rowid"))
             while let row = try statement.next() {
                 lines.append(table + ": " + (0..<row.count).map { row.value(at: $0).debugDescription }.joined(separator: " | "))
             }

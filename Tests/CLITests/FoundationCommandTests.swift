@@ -11,12 +11,12 @@ import Testing
         let result = try run(["migrate"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout == "")
-        #expect(result.stderr == "archive.sqlite migrated to schema version 1\n")
+        #expect(result.stderr.hasPrefix("archive.sqlite migrated to schema version "))
         #expect(folder.exists("archive.sqlite"))
 
         let again = try run(["migrate"], in: folder.url)
         #expect(again.status == 0)
-        #expect(again.stderr == "archive.sqlite is up to date (schema version 1)\n")
+        #expect(again.stderr.hasPrefix("archive.sqlite is up to date (schema version "))
 
         let check = try run(["check"], in: folder.url)
         #expect(check.status == 0)
@@ -39,9 +39,10 @@ import Testing
         try run(["migrate"], in: folder.url)
         let text = try run(["migrate", "--status"], in: folder.url)
         #expect(text.status == 0)
-        let lines = text.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("version  name  state") == true)
-        #expect(lines.dropFirst().first?.hasPrefix("1        core  applied  20") == true)
+        let rows = text.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.first == ["version", "name", "state", "applied_at"])
+        #expect(rows.dropFirst().first?.prefix(3) == ["1", "core", "applied"])
+        #expect(rows.dropFirst().allSatisfy { $0.count == 4 && $0[2] == "applied" && $0[3].hasPrefix("20") })
 
         let json = try run(["migrate", "--status", "--format", "json"], in: folder.url)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
@@ -53,7 +54,7 @@ import Testing
         try Data().write(to: URL(fileURLWithPath: folder.path("empty.sqlite")))
         let result = try run(["migrate", "--status", "--db", "empty.sqlite"], in: folder.url)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("core  pending"))
+        #expect(result.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix("pending") })
     }
 
     @Test func checkReportsBrokenReferencesAndExitsOne() throws {
@@ -115,7 +116,7 @@ import Testing
     }
 
     /// Every command documents itself (as sqlite-utils' test_docs does): a command without help fails here.
-    @Test(arguments: ["import", "migrate", "check"])
+    @Test(arguments: ["import", "search", "migrate", "check"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: folder.url)
         #expect(result.status == 0)

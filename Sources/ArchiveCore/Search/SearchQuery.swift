@@ -16,7 +16,9 @@ public struct SearchQuery: Sendable, Equatable {
         guard text.contains(where: { !$0.isWhitespace }) else { throw .emptyQuery }
         self.text = text
         self.isRaw = false
-        let terms = SearchQuery.terms(of: text).compactMap { term -> String? in
+        // Control characters (NUL among them) separate words; FTS5 would take a NUL as the end of the query.
+        let cleaned = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        let terms = SearchQuery.terms(of: cleaned).compactMap { term -> String? in
             guard term.text.unicodeScalars.contains(where: SearchQuery.isTokenCharacter) else { return nil }
             return "\"" + term.text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
         }

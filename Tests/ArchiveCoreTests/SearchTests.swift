@@ -1,0 +1,196 @@
+// Full-text search on the seeds: expected hits and order, accents, hostile queries, and an index that follows
+// every change.
+@testable import ArchiveCore
+import ArchiveStorage
+import ArchiveTestSupport
+import Testing
+
+@Suite struct SearchTests {
+    let fixture: ArchiveFixture
+    let searcher: Searcher
+
+    init() throws {
+        fixture = try ArchiveFixture(seeded: true)
+        searcher = Searcher(archive: fixture.archive)
+    }
+
+    private func slugs(_ text: String, in scopes: [SearchScope] = [.collections], filters: SearchFilters = SearchFilters()) throws -> [String] {
+        try searcher.search(SearchQuery(text), in: scopes, filters: filters).map(\.slug)
+    }
+
+    @Test func tulleFindsSimoneRochaFirst() throws {
+        #expect(try slugs("tulle").first == "simone-rocha-romantic-tulle")
+    }
+
+    @Test func derbyFindsCelineAndTheJacquemusRepettoCollaboration() throws {
+        let hits = try slugs("derby")
+        #expect(Set(hits.prefix(2)) == ["celine-ss-2026", "jacquemus-repetto-ss-2024"])
+    }
+
+    @Test func designerNamesFindTheirCollections() throws {
+        #expect(try slugs("Rider") == ["celine-ss-2026"])
+        #expect(try slugs("Michael Rider") == ["celine-ss-2026"])
+        #expect(try slugs("Repetto").contains("jacquemus-repetto-ss-2024"))
+    }
+
+    @Test(arguments: ["celine", "céline", "CELINE", "CÉLINE", "Céline"])
+    func accentsAndCaseDoNotMatter(_ text: String) throws {
+        #expect(try slugs(text).first == "celine-ss-2026")
+    }
+
+    @Test func prefixesAndPhrases() throws {
+        #expect(try slugs("balle*").count >= 4)
+        #expect(try slugs("\"prima ballerinas\"") == ["simone-rocha-romantic-tulle"])
+        #expect(try slugs("\"ballerinas prima\"").isEmpty)
+        #expect(try slugs("tulle derby").isEmpty) // every word must appear
+    }
+
+    @Test func snippetsMarkTheMatches() throws {
+        let hit = try #require(try searcher.search(SearchQuery("Rider"), in: [.collections]).first)
+        #expect(hit.snippet.contains("[Rider]"))
+        let bold = try #require(try searcher.search(SearchQuery("Rider"), in: [.collections], highlight: .bold).first)
+        #expect(bold.snippet.contains("\u{1B}[1mRider\u{1B}[0m"))
+    }
+
+    @Test func filtersNarrowTheHits() throws {
+        #expect(try slugs("derby", filters: SearchFilters(designer: "celine")) == ["celine-ss-2026"])
+        #expect(try slugs("derby", filters: SearchFilters(year: 2024)) == ["jacquemus-repetto-ss-2024"])
+        #expect(try slugs("derby", filters: SearchFilters(from: 2025, to: 2030)) == ["celine-ss-2026"])
+        #expect(try slugs("ballet", filters: SearchFilters(season: .springSummer)) == ["jacquemus-repetto-ss-2024"])
+        #expect(try slugs("ballet", filters: SearchFilters(designer: "nobody")).isEmpty)
+    }
+
+    @Test func limitAndOffsetPageThroughTheSameOrder() throws {
+        let all = try slugs("balle*")
+        let page = try searcher.search(SearchQuery("balle*"), in: [.collections], limit: 2, offset: 1).map(\.slug)
+        #expect(page == Array(all.dropFirst().prefix(2)))
+    }
+
+    @Test func otherScopesAndAll() throws {
+        #expect(try slugs("Gainsbourg", in: [.icons]).first == "serge-gainsbourg")
+        #expect(try slugs("Jeanmaire", in: [.shoes]) == ["repetto-zizi"])
+        #expect(try slugs("Rider", in: [.designers]).contains("michael-rider"))
+        let kinds = Set(try searcher.search(SearchQuery("zizi"), in: SearchScope.allCases).map(\.kind))
+        #expect(kinds == ["collection", "shoe", "designer", "icon"])
+    }
+
+    @Test func facetsCountHitsByDesignerAndYear() throws {
+        let facets = try searcher.facets(SearchQuery("derby"), in: [.collections])
+        #expect(facets.contains(Facet(facet: "designer", value: "celine", count: 1)))
+        #expect(facets.contains(Facet(facet: "year", value: "2024", count: 1)))
+        #expect(facets.contains(Facet(facet: "year", value: "2026", count: 1)))
+    }
+
+    static let hostileQueries = [
+        "\"", "\"\"", "\"\"\"", "*", "**", "a*b", "*ballet", "AND", "OR", "NOT", "ballet AND", "AND ballet", "NEAR(",
+        "NEAR(ballet derby)", "ballet NEAR/2 derby", "title:", "title: ballet", "{title}: ballet", "-", "-ballet", "+ballet",
+        "ballet -derby", ":", "^", "^ballet", "(", ")", "(ballet", "ballet)", "[", "'", "';", "'; DROP TABLE collections; --",
+        "\"; DROP TABLE collections; --", "\\", "%", "_", "ballet\"derby", "\"unbalanced phrase", "🩰", "👞 ballet 🩰",
+        "\u{0}", "ballet\u{0}", "\t\n", "  ballet  ", "—", "“ballet”", "ｂａｌｌｅｔ", String(repeating: "tulle ", count: 2_000),
+        String(repeating: "x", count: 10_000), String(repeating: "\"", count: 1_001), "rowid", "collections_fts", "* AND *",
+    ]
+
+    @Test(arguments: hostileQueries)
+    func hostileTextNeverBreaksASearch(_ text: String) throws {
+        let query: SearchQuery
+        do {
+            query = try SearchQuery(text)
+        } catch {
+            #expect(error == .emptyQuery) // only blank text is refused, as a usage error
+            #expect(!text.contains { !$0.isWhitespace })
+            return
+        }
+        _ = try searcher.search(query, in: SearchScope.allCases)
+        _ = try searcher.facets(query, in: SearchScope.allCases)
+        #expect(try fixture.one("SELECT count(*) FROM collections") == Int64(5))
+    }
+
+    @Test func rawMatchSyntaxErrorsAreSearchErrors() throws {
+        #expect(throws: SearchError.self) { try searcher.search(SearchQuery(match: "NEAR("), in: [.collections]) }
+        #expect(try searcher.search(SearchQuery(match: "title: tulle"), in: [.collections]).map(\.slug) == ["simone-rocha-romantic-tulle"])
+    }
+
+    @Test func queriesTranslateToQuotedTerms() throws {
+        #expect(try SearchQuery("ballet  derby").expression == "\"ballet\" AND \"derby\"")
+        #expect(try SearchQuery("balle* \"flat derby\"").expression == "\"balle\"* AND \"flat derby\"")
+        #expect(try SearchQuery("say \"\"hi").expression == "\"say\" AND \"hi\"")
+        #expect(try SearchQuery("a\"b").expression == "\"a\" AND \"b\"")
+        #expect(try SearchQuery("🩰 —").expression == nil)
+        #expect(throws: SearchError.emptyQuery) { try SearchQuery("   ") }
+    }
+}
+
+@Suite struct SearchIndexTests {
+    private func expectIndexSound(_ fixture: ArchiveFixture, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let problems = try IntegrityCheck().run(on: fixture.archive)
+        #expect(problems.isEmpty, "\(problems)", sourceLocation: sourceLocation)
+    }
+
+    private func slugs(_ fixture: ArchiveFixture, _ text: String, in scope: SearchScope = .collections) throws -> [String] {
+        try Searcher(archive: fixture.archive).search(SearchQuery(text), in: [scope]).map(\.slug)
+    }
+
+    @Test func updatesAndDeletesAreFollowed() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        try fixture.db.execute("UPDATE collections SET description = 'Organza and satin only' WHERE slug = 'simone-rocha-romantic-tulle'")
+        #expect(try slugs(fixture, "organza") == ["simone-rocha-romantic-tulle"])
+        #expect(try slugs(fixture, "dreamlike").isEmpty)
+        try fixture.db.execute("DELETE FROM collections WHERE slug = 'celine-ss-2026'")
+        #expect(try slugs(fixture, "Rider").isEmpty)
+        try expectIndexSound(fixture)
+    }
+
+    @Test func aDesignerRenameReachesEveryIndexThatShowsIt() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        try fixture.db.execute("UPDATE designers SET name = 'Maison Repettö' WHERE slug = 'repetto'")
+        #expect(try slugs(fixture, "repetto").contains("jacquemus-repetto-ss-2024")) // still in the title
+        #expect(try slugs(fixture, "maison") == ["jacquemus-repetto-ss-2024"])
+        #expect(try slugs(fixture, "repettö", in: .shoes).contains("repetto-zizi"))
+        #expect(try slugs(fixture, "maison", in: .icons).contains("serge-gainsbourg"))
+        try expectIndexSound(fixture)
+    }
+
+    @Test func relationsAddedAndRemovedAreFollowed() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        try fixture.write("icon_shoes.csv", "icon,shoe,relation\nalexa-chung,berluti-ballet-sneaker,wore\n")
+        try fixture.importPath(fixture.inputFolder)
+        #expect(try slugs(fixture, "Alexa", in: .shoes).contains("berluti-ballet-sneaker"))
+        try fixture.db.execute("DELETE FROM icon_shoes WHERE shoe_id = (SELECT id FROM shoes WHERE slug = 'berluti-ballet-sneaker')")
+        #expect(try !slugs(fixture, "Alexa", in: .shoes).contains("berluti-ballet-sneaker"))
+        try expectIndexSound(fixture)
+    }
+
+    @Test func aBulkImportRebuildsTheIndexOnce() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        var csv = "slug,title,year,description\n"
+        for index in 0..<300 { csv += "bulk-\(index),Bulk \(index),\(1990 + index % 30),Organza study number \(index)\n" }
+        try fixture.write("collections.csv", csv)
+        let report = try Importer(archive: fixture.archive).run(
+            ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkIndexingBytes: 0))
+        #expect(report.counts(for: "collections")?.added == 300)
+        #expect(try fixture.one("SELECT count(*) FROM search_index_suspended") == Int64(0))
+        #expect(try Searcher(archive: fixture.archive).search(SearchQuery("organza"), in: [.collections], limit: 1000).count == 300)
+        #expect(try slugs(fixture, "Rider") == ["celine-ss-2026"]) // rows from before are still indexed
+        try expectIndexSound(fixture)
+    }
+
+    @Test func aFailedBulkImportLeavesTheIndexAsItWas() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        let before = try fixture.dump()
+        try fixture.write("collections.csv", "slug,title,year\nfine,Fine,2000\nbroken,Broken,year\n")
+        #expect(throws: ImportFailure.self) {
+            try Importer(archive: fixture.archive).run(ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkIndexingBytes: 0))
+        }
+        #expect(try fixture.dump() == before)
+        try expectIndexSound(fixture)
+    }
+
+    @Test func theCheckFindsAStaleIndex() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        try fixture.db.execute("INSERT INTO search_index_suspended VALUES ('now')")
+        try fixture.db.execute("UPDATE collections SET title = 'Renamed' WHERE slug = 'celine-ss-2026'")
+        let problems = try IntegrityCheck().run(on: fixture.archive).map(\.description)
+        #expect(problems.contains("search: the search indexes are suspended (an import did not finish its rebuild)"))
+        #expect(problems.contains("search: collections_fts: 1 records are missing or out of date"))
+    }
+}
