@@ -10,6 +10,9 @@ public struct Row {
 
     public func isNull(at index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
+    /// True when the column holds text (not a number, blob or NULL).
+    public func isText(at index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_TEXT }
+
     /// The stored value with its storage class, exactly.
     public func value(at index: Int32) -> DatabaseValue {
         switch sqlite3_column_type(handle, index) {
@@ -66,7 +69,7 @@ public struct Row {
 
     /// Calls `body` with the column's UTF-8 bytes in place (nil for NULL), without making a String:
     /// for writers that copy bytes straight to output.
-    public func withUnsafeUTF8<T>(at index: Int32, _ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
+    public func withUnsafeUTF8<T, E: Error>(at index: Int32, _ body: (UnsafeBufferPointer<UInt8>?) throws(E) -> T) throws(E) -> T {
         guard !isNull(at: index) else { return try body(nil) }
         // sqlite3_column_text before sqlite3_column_bytes: the byte count is of the converted text.
         let text = sqlite3_column_text(handle, index)

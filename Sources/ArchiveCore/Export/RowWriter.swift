@@ -76,6 +76,22 @@ public final class RowWriter {
         rows += 1
     }
 
+    /// Writes the current row of a statement, straight from SQLite's buffers: no String is made for CSV cells.
+    public func write(_ row: Row) throws(OutputError) {
+        guard format == .csv else {
+            return try write((0..<row.count).map { row.value(at: $0) })
+        }
+        for index in 0..<row.count {
+            if index > 0 { try output.write(UInt8(ascii: ",")) }
+            let guarded = csv.formulaGuard && row.isText(at: index)
+            try row.withUnsafeUTF8(at: index) { (bytes) throws(OutputError) in
+                if let bytes { try writeCSVField(bytes, guarded: guarded) }
+            }
+        }
+        try endCSVRecord()
+        rows += 1
+    }
+
     /// Ends the document (closes a JSON array) and flushes.
     public func finish() throws(OutputError) {
         if format == .json { try output.write(rows == 0 ? "]\n" : "\n]\n") }
@@ -87,8 +103,12 @@ public final class RowWriter {
         try output.write(0x0A)
     }
 
-    /// A field quoted when it holds a comma, quote, CR or LF, with quotes doubled.
     private func writeCSVField(_ bytes: [UInt8], guarded: Bool) throws(OutputError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try writeCSVField(buffer, guarded: guarded) }
+    }
+
+    /// A field quoted when it holds a comma, quote, CR or LF, with quotes doubled.
+    private func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool) throws(OutputError) {
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         let guardIt = guarded && FormulaGuard.needsGuard(bytes)
         if needsQuotes { try output.write(UInt8(ascii: "\"")) }
@@ -100,7 +120,7 @@ public final class RowWriter {
             }
             try output.write(UInt8(ascii: "\""))
         } else {
-            try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try output.write(buffer) }
+            try output.write(bytes)
         }
     }
 }

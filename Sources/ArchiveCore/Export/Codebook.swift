@@ -1,0 +1,60 @@
+// codebook.csv and CITATION.txt for `archive export --all`: what every column of every file means, and which
+// sources (and licences) the data comes from. No dates: a second export of the same archive is byte-identical.
+import ArchiveStorage
+
+enum Codebook {
+    static func write(to output: BufferedOutput, csv: RowWriter.CSVOptions) throws {
+        let writer = try RowWriter(output: output, format: .csv,
+                                   columns: ["file", "column", "type", "meaning", "allowed_values", "empty_means", "notes"], csv: csv)
+        let guardNote = csv.formulaGuard
+            ? "text starting with = + - @ tab or CR is written with a leading ' (spreadsheet formula guard); archive import removes it"
+            : "written as stored (no formula guard)"
+        for query in ExportQuery.all {
+            let file = (query.isView ? "views/" : "") + query.name + ".csv"
+            try writer.write([.text(file), .null, .null, .text(query.meaning), .null, .null,
+                              .text(query.isView ? "a joined view, for reading; not imported" : "one row per \(query.name) row; importable")])
+            for column in query.columns {
+                let isText = column.type == "text" || column.type == "list"
+                try writer.write([
+                    .text(file), .text(column.name), .text(column.type), .text(column.meaning),
+                    column.allowedValues.isEmpty ? .null : .text(column.allowedValues),
+                    .text("unknown (NULL in the archive)"), isText ? .text(guardNote) : .null,
+                ])
+            }
+        }
+        try writer.finish()
+    }
+
+    static func writeCitation(_ archive: Archive, to output: BufferedOutput) throws {
+        try output.write("""
+            Data exported from a fashion archive made with `archive`.
+            Cite the sources below for the facts they support; each record's sources are in the *_sources files
+            and in the sources column of the views. Licences are as each source states.
+
+            Sources:
+
+            """)
+        let statement = try archive.database.prepare(
+            "SELECT slug, title, author, publisher, year, url, license FROM sources ORDER BY slug")
+        while let row = try statement.next() {
+            var line = "- \(row.string(at: 1) ?? "")"
+            for (label, index) in [("author", Int32(2)), ("publisher", 3), ("year", 4), ("url", 5), ("licence", 6)] {
+                if let value = row.isNull(at: index) ? nil : row.value(at: index).plainText { line += "; \(label): \(value)" }
+            }
+            try output.write(line + " [\(row.string(at: 0) ?? "")]\n")
+        }
+        try output.flush()
+    }
+}
+
+extension DatabaseValue {
+    var plainText: String {
+        switch self {
+        case .null: ""
+        case .integer(let number): String(number)
+        case .real(let number): String(number)
+        case .text(let text): text
+        case .blob(let bytes): "<\(bytes.count) bytes>"
+        }
+    }
+}

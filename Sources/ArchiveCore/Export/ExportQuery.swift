@@ -1,0 +1,79 @@
+// What an export writes: a named query with its columns, for every table (references written as slugs, rows
+// in slug order) and for the research-ready views that join what a researcher would otherwise join by hand.
+
+public struct ExportQuery: Sendable {
+    /// The file name without extension: "designers", "collections_full".
+    public let name: String
+    public let sql: String
+    public let columns: [ExportColumn]
+    /// True for the joined views, which `export --all` writes to views/ where import does not look.
+    public let isView: Bool
+    public let meaning: String
+}
+
+public struct ExportColumn: Sendable {
+    public let name: String
+    /// "text", "integer", "slug", "list": for the codebook.
+    public let type: String
+    public let meaning: String
+    public let allowedValues: String
+}
+
+extension ExportQuery {
+    /// The export of a table: the columns import reads, references as slugs, ordered by key.
+    public static func table(_ table: TableDescription) -> ExportQuery {
+        var selects: [String] = []
+        var joins: [String] = []
+        for (index, column) in table.columns.enumerated() {
+            if case .reference(let target) = column.kind {
+                let alias = "j\(index)"
+                joins.append("\(column.isRequired ? "JOIN" : "LEFT JOIN") \(target) AS \(alias) ON \(alias).id = r.\(column.column)")
+                selects.append("\(alias).slug AS \(column.name)")
+            } else {
+                selects.append("r.\(column.column) AS \(column.name)")
+            }
+        }
+        let order = table.key.compactMap { key in table.columns.firstIndex { $0.name == key }.map { String($0 + 1) } }
+        let sql = "SELECT " + selects.joined(separator: ", ") + " FROM \(table.name) AS r "
+            + joins.joined(separator: " ") + " ORDER BY " + order.joined(separator: ", ")
+        return ExportQuery(name: table.name, sql: sql, columns: table.columns.map(ExportColumn.init), isView: false, meaning: table.meaning)
+    }
+
+    /// Every table, records first.
+    public static var tables: [ExportQuery] { Tables.all.map(table) }
+
+    public static var all: [ExportQuery] { tables + views }
+
+    public static func named(_ name: String) -> ExportQuery? { all.first { $0.name == name } }
+}
+
+extension ExportColumn {
+    init(_ column: ColumnDescription) {
+        name = column.name
+        meaning = column.meaning
+        switch column.kind {
+        case .slug:
+            type = "slug"
+            allowedValues = Slug.rule
+        case .text:
+            type = "text"
+            allowedValues = ""
+        case .integer(let range):
+            type = "integer"
+            allowedValues = "\(range.lowerBound) to \(range.upperBound)"
+        case .choice(let values):
+            type = "text"
+            allowedValues = values.joined(separator: " | ")
+        case .reference(let table):
+            type = "slug"
+            allowedValues = "a slug of \(table)"
+        }
+    }
+
+    init(_ name: String, _ type: String, _ meaning: String, _ allowedValues: String = "") {
+        self.name = name
+        self.type = type
+        self.meaning = meaning
+        self.allowedValues = allowedValues
+    }
+}

@@ -1,0 +1,97 @@
+// The research-ready views: one row per collection or shoe with everything about it, and the icon relations
+// with names beside slugs. Lists inside a cell are joined with "; " in a stable order.
+
+extension ExportQuery {
+    private static func names(_ select: String) -> String { "(SELECT group_concat(value, '; ') FROM (\(select)))" }
+
+    private static let sourcesColumn = ExportColumn("sources", "list", "Titles of the sources that support the record, \"; \"-separated")
+
+    public static let views: [ExportQuery] = [
+        ExportQuery(
+            name: "collections_full",
+            sql: """
+                SELECT c.slug, c.title, c.season, c.year,
+                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'house' ORDER BY d.slug")) AS houses,
+                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'creative_director' ORDER BY d.slug")) AS creative_directors,
+                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'collaborator' ORDER BY d.slug")) AS collaborators,
+                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'designer' ORDER BY d.slug")) AS designers,
+                  \(names("SELECT s.name AS value FROM collection_shoes x JOIN shoes s ON s.id = x.shoe_id WHERE x.collection_id = c.id ORDER BY s.slug")) AS shoes,
+                  c.keywords, c.description,
+                  \(names("SELECT s.title AS value FROM collection_sources x JOIN sources s ON s.id = x.source_id WHERE x.collection_id = c.id ORDER BY s.slug")) AS sources
+                FROM collections c ORDER BY c.slug
+                """,
+            columns: [
+                ExportColumn("slug", "slug", "The collection's slug"),
+                ExportColumn("title", "text", "Title"),
+                ExportColumn("season", "text", "SS, AW, Resort, Pre-Fall or Couture; empty when unknown", "SS | AW | Resort | Pre-Fall | Couture"),
+                ExportColumn("year", "integer", "Year of the season"),
+                ExportColumn("houses", "list", "Houses that showed it"),
+                ExportColumn("creative_directors", "list", "Its creative directors"),
+                ExportColumn("collaborators", "list", "Collaborating houses or people"),
+                ExportColumn("designers", "list", "Designers otherwise credited"),
+                ExportColumn("shoes", "list", "Shoes shown in it"),
+                ExportColumn("keywords", "text", "Free keywords, \"; \"-separated"),
+                ExportColumn("description", "text", "Description in the archive's words"),
+                sourcesColumn,
+            ],
+            isView: true,
+            meaning: "One row per collection with its designers by role, shoes and sources"),
+        ExportQuery(
+            name: "shoes_full",
+            sql: """
+                SELECT s.slug, s.name, s.type, s.year_introduced,
+                  \(names("SELECT d.name AS value FROM shoe_designers x JOIN designers d ON d.id = x.designer_id WHERE x.shoe_id = s.id AND x.role = 'maker' ORDER BY d.slug")) AS makers,
+                  \(names("SELECT d.name AS value FROM shoe_designers x JOIN designers d ON d.id = x.designer_id WHERE x.shoe_id = s.id AND x.role <> 'maker' ORDER BY d.slug")) AS designers,
+                  \(names("SELECT c.title AS value FROM collection_shoes x JOIN collections c ON c.id = x.collection_id WHERE x.shoe_id = s.id ORDER BY c.slug")) AS collections,
+                  \(names("SELECT i.name || ' (' || x.relation || ')' AS value FROM icon_shoes x JOIN icons i ON i.id = x.icon_id WHERE x.shoe_id = s.id ORDER BY i.slug, x.relation")) AS icons,
+                  s.materials, s.description,
+                  \(names("SELECT r.title AS value FROM shoe_sources x JOIN sources r ON r.id = x.source_id WHERE x.shoe_id = s.id ORDER BY r.slug")) AS sources
+                FROM shoes s ORDER BY s.slug
+                """,
+            columns: [
+                ExportColumn("slug", "slug", "The shoe's slug"),
+                ExportColumn("name", "text", "Name"),
+                ExportColumn("type", "text", "Kind of shoe"),
+                ExportColumn("year_introduced", "integer", "Year introduced"),
+                ExportColumn("makers", "list", "Houses or people that made it"),
+                ExportColumn("designers", "list", "Designers and collaborators"),
+                ExportColumn("collections", "list", "Collections it was shown in"),
+                ExportColumn("icons", "list", "Icons and how they relate to it, e.g. Serge Gainsbourg (wore)"),
+                ExportColumn("materials", "text", "Materials"),
+                ExportColumn("description", "text", "Description in the archive's words"),
+                sourcesColumn,
+            ],
+            isView: true,
+            meaning: "One row per shoe with its makers, collections, icons and sources"),
+        ExportQuery(
+            name: "icon_shoe_relations",
+            sql: """
+                SELECT i.slug, i.name, s.slug, s.name, x.relation, x.era, r.title
+                FROM icon_shoes x JOIN icons i ON i.id = x.icon_id JOIN shoes s ON s.id = x.shoe_id
+                LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, s.slug, x.relation
+                """,
+            columns: [
+                ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
+                ExportColumn("shoe", "slug", "The shoe's slug"), ExportColumn("shoe_name", "text", "The shoe's name"),
+                ExportColumn("relation", "text", "How the icon relates to the shoe", "wore | designed_for | popularised | muse | inspired"),
+                ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
+            ],
+            isView: true,
+            meaning: "Icons and shoes, with names"),
+        ExportQuery(
+            name: "icon_designer_relations",
+            sql: """
+                SELECT i.slug, i.name, d.slug, d.name, x.relation, x.era, r.title
+                FROM icon_designers x JOIN icons i ON i.id = x.icon_id JOIN designers d ON d.id = x.designer_id
+                LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, d.slug, x.relation
+                """,
+            columns: [
+                ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
+                ExportColumn("designer", "slug", "The designer's slug"), ExportColumn("designer_name", "text", "The designer's name"),
+                ExportColumn("relation", "text", "How the icon relates to the designer", "wore | designed_for | popularised | muse | inspired | collaborated"),
+                ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
+            ],
+            isView: true,
+            meaning: "Icons and designers, with names"),
+    ]
+}
