@@ -5,7 +5,14 @@ import ArchiveStorage
 import Glibc
 
 public final class Archive {
-    public enum Access: Sendable { case read, write }
+    public enum Access: Sendable {
+        case read
+        /// Creates the file if needed and brings its schema up to date.
+        case write
+        /// For a dry run: writes inside a transaction that is rolled back, but never creates or migrates the
+        /// file (a missing archive is stood in for by an empty one in memory).
+        case rehearse
+    }
 
     public let path: String
     public let database: Database
@@ -13,6 +20,11 @@ public final class Archive {
     /// Opens the archive at `path`. Errors are ArchiveErrors that name the file and say what to do.
     public init(path: String, access: Access) throws {
         self.path = path
+        if access == .rehearse && !Archive.fileExists(path) {
+            database = try Database(path: ":memory:")
+            try Schema.migrator().migrate(database)
+            return
+        }
         try Archive.checkPath(path, access: access)
         do {
             database = try Archive.openDatabase(path: path, access: access)
@@ -29,12 +41,25 @@ public final class Archive {
                 try Schema.migrator().migrate(database)
             case .read:
                 try checkSchemaIsCurrent()
+            case .rehearse:
+                guard !database.isReadOnly else {
+                    throw ArchiveError(.cannotWrite, "\(path) is read-only: a dry run needs write access (it rolls everything back)")
+                }
+                try checkSchemaIsCurrent()
             }
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: path)
         } catch let error as MigrationError {
             throw ArchiveError(.incompatibleSchema, "\(path): \(error)")
         }
+    }
+
+    /// Closes the connection now rather than when the archive is released.
+    public func close() { database.close() }
+
+    public static func fileExists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
     }
 
     /// The newest schema version applied to this archive.
@@ -63,12 +88,21 @@ public final class Archive {
     }
 
     private static func openDatabase(path: String, access: Access) throws -> Database {
-        guard access == .read else { return try Database(path: path, mode: .create) }
+        switch access {
+        case .write: return try Database(path: path, mode: .create)
+        case .rehearse: return try Database(path: path, mode: .readWrite)
+        case .read: break
+        }
         do {
             return try Database(path: path, mode: .readOnly)
         } catch let error as DatabaseError where error.primaryCode == 8 || error.primaryCode == 14 {
-            // A WAL archive on read-only media: its -shm file cannot be created, but nothing can write the
-            // file either, so reading it as immutable is safe.
+            // A WAL archive on read-only media: its -shm file cannot be created. Nothing can write the file
+            // either, so reading it as immutable is safe, unless a -wal file holds commits not yet in the
+            // file: immutable would ignore them, and show old data as if it were current.
+            var status = stat()
+            if stat(path + "-wal", &status) == 0 && status.st_size > 0 {
+                throw ArchiveError(.cannotWrite, "cannot read \(path): its -wal file holds recent changes, and the folder is read-only; open it once where it can be written (or copy it with its -wal file to a writable folder)")
+            }
             return try Database(path: path, mode: .immutable)
         }
     }

@@ -75,6 +75,12 @@ public struct Migrator: Sendable {
                 )
                 """)
         }
+        // > If foreign key constraints are enabled, disable them using PRAGMA foreign_keys=OFF. [...] 12. If
+        // > foreign key constraints were originally enabled, reenable them now. (sqlite.org/lang_altertable.html)
+        // The pragma is a no-op inside a transaction, so it is set around them: a migration that rebuilds a
+        // table must not fire ON DELETE CASCADE. Each migration is checked with foreign_key_check instead.
+        try db.execute("PRAGMA foreign_keys = OFF")
+        defer { try? db.execute("PRAGMA foreign_keys = ON") }
         var applied: [Migration] = []
         for migration in migrations {
             let didApply = try db.transaction(.immediate) { () throws -> Bool in

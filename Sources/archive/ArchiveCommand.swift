@@ -1,5 +1,6 @@
 // The `archive` command: a thin layer over ArchiveCore. Each subcommand parses, calls the library, formats.
 import ArchiveCore
+import ArchiveStorage
 import ArgumentParser
 import Glibc
 
@@ -30,6 +31,10 @@ struct ArchiveCommand: ParsableCommand {
         } catch let error as ArchiveError {
             Console.error(error.message)
             Foundationless.exit(ExitStatus.code(for: error.kind))
+        } catch let error as DatabaseError {
+            // Reached only by a failure no command anticipated (an I/O error, a damaged file).
+            Console.error(error.description)
+            Foundationless.exit(ExitStatus.ioError)
         } catch {
             exit(withError: error)
         }

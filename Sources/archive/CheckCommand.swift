@@ -1,12 +1,13 @@
 // `archive check`: is the file sound, does every reference resolve, is the schema as this binary expects?
 import ArchiveCore
+import ArchiveStorage
 import ArgumentParser
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the archive's integrity; exit 1 and list the problems when there are any.",
-        discussion: "Runs SQLite's PRAGMA integrity_check and foreign_key_check, and compares the schema with this binary's migrations. Reads only."
+        discussion: "Runs SQLite's PRAGMA integrity_check and foreign_key_check, compares every full-text index with its records, and runs FTS5's integrity check. Reads only."
     )
 
     @OptionGroup var options: ArchiveOptions
@@ -16,7 +17,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let archive = try options.open(.read)
-        let problems = try IntegrityCheck().run(on: archive)
+        let problems: [IntegrityCheck.Problem]
+        do {
+            problems = try IntegrityCheck().run(on: archive)
+        } catch let error as DatabaseError {
+            throw ArchiveError(error, path: archive.path) // a damaged file: not the same as problems found (exit 1)
+        }
         switch format {
         case .text:
             for problem in problems { Console.output(problem.description + "\n") }

@@ -32,6 +32,9 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
+        if table != nil && source != "seeds", (try? ImportFile.isDirectory(source)) == true {
+            throw ValidationError("--table applies to a single file, and \(source) is a folder")
+        }
         if let table, Tables.named(table) == nil {
             throw ValidationError("unknown table '\(table)'; tables: \(Tables.all.map(\.name).joined(separator: ", "))")
         }
@@ -40,14 +43,17 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let files = source == "seeds" ? ImportFile.seeds() : try ImportFile.files(at: source, table: table)
-        let archive = try options.open(.write)
+        let archiveExisted = Archive.fileExists(options.path)
+        let archive = try options.open(dryRun ? .rehearse : .write)
         let bar = Console.stderrIsTerminal ? ProgressBar(label: "importing") : nil
         let report: ImportReport
         do {
-            report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun), progress: bar?.update)
+            report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source), progress: bar?.update)
             bar?.finish()
         } catch let failure as ImportFailure {
             bar?.finish()
+            // An import that could not start leaves no new, empty archive behind.
+            if !archiveExisted && !dryRun { ArchiveFile.remove(archive) }
             for problem in failure.problems { Console.note(problem.description) }
             let count = "\(failure.problems.count)\(failure.truncated ? "+" : "") problem\(failure.problems.count == 1 ? "" : "s")"
             throw ArchiveError(.invalidInput, "import failed with \(count)\(failure.truncated ? " (stopped at the first \(failure.problems.count))" : ""); the archive was not changed")

@@ -35,8 +35,10 @@ struct MigrateCommand: ParsableCommand {
         let database: Database
         do {
             database = try Database(path: options.path, mode: .readOnly)
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.primaryCode == 14 { // SQLITE_CANTOPEN
             throw ArchiveError(.notFound, "cannot open \(options.path): \(error.message)")
+        } catch let error as DatabaseError {
+            throw ArchiveError(error, path: options.path)
         }
         let statuses: [Migrator.Status]
         do {

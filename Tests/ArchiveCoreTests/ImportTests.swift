@@ -97,11 +97,11 @@ import Testing
 
     @Test(arguments: ["designers.csv", "designers.json", "designers.ndjson"])
     func anEmptyFileImportsNothing(name: String) throws {
-        let before = try fixture.dump()
+        let before = try fixture.dump(excluding: ["imports"])
         try fixture.write(name, "")
         let report = try fixture.importPath(fixture.inputFolder)
         #expect(report.changedNothing)
-        #expect(try fixture.dump() == before)
+        #expect(try fixture.dump(excluding: ["imports"]) == before)
     }
 
     @Test func aHeaderOnlyCSVAndAnEmptyArrayImportNothing() throws {
@@ -134,6 +134,47 @@ import Testing
             #expect(failure.problems.first?.line == 2)
             #expect(failure.problems.last?.line == 51)
         }
+    }
+
+    @Test func keysInAnyOrderShareOneStatement() throws {
+        let keys = ["slug", "name", "kind", "country", "description"]
+        var lines: [String] = []
+        for index in 0..<400 {
+            let values = ["\"slug\": \"house-\(index)\"", "\"name\": \"House \(index)\"", "\"kind\": \"house\"",
+                          "\"country\": \"France\"", "\"description\": \"d\""]
+            var order = Array(values.indices)
+            order.shuffle()
+            lines.append("{" + order.map { values[$0] }.joined(separator: ", ") + "}")
+        }
+        #expect(keys.count == 5)
+        try fixture.write("designers.ndjson", lines.joined(separator: "\n"))
+        let before = fixture.db.cachedStatementCount
+        try fixture.importPath(fixture.inputFolder)
+        #expect(fixture.db.cachedStatementCount - before < 10) // not one statement per key order (120 orders)
+        #expect(try fixture.one("SELECT count(*) FROM designers WHERE slug LIKE 'house-%'") == Int64(400))
+    }
+
+    @Test func rowsWithNegativeOrHugeIDsImport() throws {
+        try fixture.db.execute("INSERT INTO designers (id, slug, name, kind) VALUES (-5, 'negative', 'N', 'house')")
+        try fixture.db.execute("INSERT INTO designers (id, slug, name, kind) VALUES (1000000000000, 'huge', 'H', 'house')")
+        try fixture.write("designers.csv", "slug,name,kind\nnegative,N2,house\nhuge,H2,house\nfresh,F,house\n")
+        let report = try fixture.importPath(fixture.inputFolder)
+        #expect(report.counts(for: "designers") == .init(table: "designers", added: 1, updated: 2, unchanged: 0))
+        try fixture.write("designers.csv", "slug,name,kind\nhuge,H3,house\nhuge,H4,house\n")
+        #expect(try fixture.problems(importing: fixture.inputFolder).first?.hasSuffix("the slug \"huge\" appears more than once in this import") == true)
+    }
+
+    @Test func aBadNestedParentIsReportedOnce() throws {
+        try fixture.write("designers.ndjson", """
+            {"slug": "chanel", "name": "Chanel", "kind": "maison", "sources": [{"source": "balletcore-derby-article-2025"}], "affiliations": [{"house": "repetto", "role": "designer"}]}
+            {"slug": "dior", "name": "Dior", "kind": "house"}
+            {"slug": "broken",
+            """)
+        let problems = try fixture.problems(importing: fixture.inputFolder).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        #expect(problems == [
+            "designers.ndjson:1: record 1 (chanel): kind: \"maison\" is not one of house, person",
+            "designers.ndjson:3: record 3: expected a key in quotes, found the end of the line",
+        ])
     }
 
     @Test func aRecordMayBeUpdatedWithoutItsRequiredFieldsButNotCreated() throws {

@@ -16,6 +16,7 @@ import Testing
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "sqlite3 failed on: \(sql)")
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -66,6 +67,27 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("dry run: nothing was written: 1 added"))
         #expect(try sqlite("SELECT count(*) FROM icons;") == "0\n")
+    }
+
+    @Test func aDryRunWithoutAnArchiveCreatesNothing() throws {
+        try Data("slug,name\ntwiggy,Twiggy\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
+        let result = try run(["import", "icons.csv", "--dry-run"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("1 added"))
+        #expect(!folder.exists("archive.sqlite"))
+    }
+
+    @Test func aFailedFirstImportLeavesNoArchiveBehind() throws {
+        try Data("slug,name\nTwiggy!,Twiggy\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
+        let result = try run(["import", "icons.csv"], in: folder.url)
+        #expect(result.status == 65)
+        #expect(!folder.exists("archive.sqlite"))
+        #expect(!folder.exists("archive.sqlite-wal"))
+    }
+
+    @Test func tableWithAFolderIsAUsageError() throws {
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+        #expect(try run(["import", "data", "--table", "icons"], in: folder.url).status == 64)
     }
 
     @Test func aMissingPathIsExit66() throws {

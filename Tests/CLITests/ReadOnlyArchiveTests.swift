@@ -8,8 +8,17 @@ import Testing
     let folder: TemporaryFolder
     init() throws { folder = try TemporaryFolder() }
 
+    /// Whether this machine lets a test make a file unwritable for itself (root needs chattr +i).
+    static let canProtectFiles: Bool = {
+        guard let folder = try? TemporaryFolder() else { return false }
+        try? Data().write(to: URL(fileURLWithPath: folder.path("probe")))
+        guard let undo = try? protect(folder.path("probe")) else { return false }
+        undo()
+        return true
+    }()
+
     /// Makes `path` unwritable for this process; returns how to undo it, or nil when that is impossible here.
-    private func protect(_ path: String) throws -> (() -> Void)? {
+    private static func protect(_ path: String) throws -> (() -> Void)? {
         if getuid() != 0 {
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
             return { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
@@ -30,13 +39,11 @@ import Testing
         }
     }
 
-    @Test func readingWorksAndWritingFailsCleanly() throws {
+    @Test(.enabled(if: canProtectFiles, "skipped: cannot make a file read-only here (root without chattr +i)"))
+    func readingWorksAndWritingFailsCleanly() throws {
         #expect(try run(["migrate"], in: folder.url).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: folder.path("archive.sqlite")))
-        guard let unprotect = try protect(folder.path("archive.sqlite")) else {
-            print("skipped: cannot make a file read-only here (running as root without chattr +i)")
-            return
-        }
+        let unprotect = try #require(try Self.protect(folder.path("archive.sqlite")))
         defer { unprotect() }
 
         let check = try run(["check"], in: folder.url)

@@ -11,13 +11,14 @@ public final class CSVReader {
 
     public enum Failure: Error, CustomStringConvertible {
         case unterminatedQuote(line: Int)
+        case fieldTooLong(line: Int)
         case textAfterClosingQuote(line: Int)
         case badText(line: Int, field: Int, TextDecoding.Failure)
         case read(ReadError)
 
         public var line: Int? {
             switch self {
-            case .unterminatedQuote(let line), .textAfterClosingQuote(let line), .badText(let line, _, _): line
+            case .unterminatedQuote(let line), .fieldTooLong(let line), .textAfterClosingQuote(let line), .badText(let line, _, _): line
             case .read: nil
             }
         }
@@ -25,12 +26,16 @@ public final class CSVReader {
         public var description: String {
             switch self {
             case .unterminatedQuote: "a quoted field is never closed (a '\"' is missing)"
+            case .fieldTooLong: "a field is longer than \(CSVReader.maximumFieldBytes >> 20) MiB (is a closing quote missing?)"
             case .textAfterClosingQuote: "text follows a closing quote; a quote inside a quoted field must be doubled (\"\")"
             case .badText(_, let field, let failure): "field \(field) \(failure.message)"
             case .read(let error): error.description
             }
         }
     }
+
+    /// Longer fields are refused, so that a stray quote cannot make the reader hold the rest of a huge file.
+    public static let maximumFieldBytes = 16 << 20
 
     private let input: ByteReader
     private var startedReading = false
@@ -99,6 +104,7 @@ public final class CSVReader {
             while let byte = try input.peek() {
                 if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
                 if quoted { throw Failure.textAfterClosingQuote(line: input.line) }
+                if field.count >= CSVReader.maximumFieldBytes { throw Failure.fieldTooLong(line: fieldLine) }
                 field.append(byte)
                 sawAnything = true
                 _ = try input.next()
@@ -129,6 +135,7 @@ public final class CSVReader {
                 guard try input.peek() == UInt8(ascii: "\"") else { return }
                 _ = try input.next()
             }
+            if field.count >= CSVReader.maximumFieldBytes { throw Failure.fieldTooLong(line: startLine) }
             field.append(byte)
         }
         throw Failure.unterminatedQuote(line: startLine)

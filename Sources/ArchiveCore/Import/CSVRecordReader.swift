@@ -4,6 +4,7 @@ final class CSVRecordReader: RecordReader {
     private let reader: CSVReader
     private let file: String
     private var header: [String]?
+    private var headerLine = 1
 
     init(_ input: ByteReader, file: String) {
         reader = CSVReader(input)
@@ -18,9 +19,12 @@ final class CSVRecordReader: RecordReader {
             guard let next = try reader.next() else { return nil }
             record = next
         } catch {
-            let problem = ImportProblem(file: file, line: error.line, message: error.description)
-            if case .badText = error { return .problem(problem) }
-            throw problem
+            // Bad text in one record is that record's problem, named by its column; anywhere else (the header
+            // included) the file cannot be read on.
+            if case .badText(let line, let field, let failure) = error, let header, field <= header.count {
+                return .problem(ImportProblem(file: file, line: line, field: header[field - 1], message: failure.message))
+            }
+            throw ImportProblem(file: file, line: error.line, message: error.description)
         }
         guard let header else {
             try readHeader(record)
@@ -37,7 +41,7 @@ final class CSVRecordReader: RecordReader {
             // Undo the formula guard of `archive export`, so that export → import loses nothing.
             (name: name, value: text.isEmpty ? JSONValue.null : .string(FormulaGuard.unescape(text)))
         }
-        return .record(InputRecord(line: record.line, number: nil, fields: fields))
+        return .record(InputRecord(line: record.line, number: nil, fields: fields, headerLine: headerLine))
     }
 
     private func readHeader(_ record: CSVReader.Record) throws(ImportProblem) {
@@ -51,5 +55,6 @@ final class CSVRecordReader: RecordReader {
             }
         }
         header = record.fields
+        headerLine = record.line
     }
 }

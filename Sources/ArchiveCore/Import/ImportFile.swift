@@ -96,6 +96,12 @@ public struct ImportFile: Sendable {
         return [ImportFile(name: path, table: table ?? stem, format: format, content: .path(path))]
     }
 
+    public static func isDirectory(_ path: String) throws -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Files in an export folder that describe the data rather than hold it.
     static let ignoredStems: Set<String> = ["codebook"]
 

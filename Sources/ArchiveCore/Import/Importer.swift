@@ -11,9 +11,12 @@ public struct ImportOptions: Sendable {
     /// From this many bytes of input on, the search indexes are rebuilt once at the end instead of being
     /// kept up to date row by row by triggers (several times faster for a bulk load).
     public var bulkIndexingBytes: Int64 = 4 << 20
+    /// What the import log calls the input ("seeds", a path).
+    public var source = "files"
 
-    public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkIndexingBytes: Int64 = 4 << 20) {
+    public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkIndexingBytes: Int64 = 4 << 20, source: String = "files") {
         self.dryRun = dryRun
+        self.source = source
         self.maximumProblems = maximumProblems
         self.bulkIndexingBytes = bulkIndexingBytes
     }
@@ -68,6 +71,9 @@ public final class Importer {
                 let report = makeReport()
                 if options.dryRun { throw DryRunFinished(report: report) }
                 if bulk { try SearchIndex.rebuild(db) }
+                try db.execute(
+                    "INSERT INTO imports (finished_at, source, added, updated, unchanged) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
+                    [options.source, report.added, report.updated, report.unchanged])
                 return report
             }
         } catch let finished as DryRunFinished {
@@ -116,12 +122,15 @@ public final class Importer {
 
     // MARK: Reading files
 
-    private func forEachRecord(in file: ImportFile, _ body: (InputRecord) throws -> Void) throws {
+    /// Reads every record of `file`. The second pass over a file (for its nested lists) does not report
+    /// what is wrong with the file again: the first pass did.
+    private func forEachRecord(in file: ImportFile, reportingProblems: Bool = true, _ body: (InputRecord) throws -> Void) throws {
         let reader: any RecordReader
         do {
             reader = try file.makeReader()
         } catch {
-            return try report(error)
+            if reportingProblems { try report(error) }
+            return
         }
         var lastOffset: Int64 = 0
         var count = 0
@@ -130,12 +139,12 @@ public final class Importer {
             do {
                 outcome = try reader.next()
             } catch {
-                try report(error)
+                if reportingProblems { try report(error) }
                 break
             }
             guard let outcome else { break }
             switch outcome {
-            case .problem(let problem): try report(problem)
+            case .problem(let problem): if reportingProblems { try report(problem) }
             case .record(let record): try body(record)
             }
             count += 1
@@ -178,7 +187,7 @@ public final class Importer {
         if file.format != .csv { known += table.nested.map(\.key) }
         let message = "unknown field for \(table.name) (known: \(known.joined(separator: ", ")))"
         if file.format == .csv {
-            try report(ImportProblem(file: file.name, line: 1, field: name, message: message))
+            try report(ImportProblem(file: file.name, line: record.headerLine ?? 1, field: name, message: message))
         } else {
             try report(problem(file, record, field: name, message))
         }
@@ -186,8 +195,10 @@ public final class Importer {
 
     /// Writes the relations listed inside JSON records, once every record of the import exists.
     private func importNested(_ list: TableDescription.NestedList, of file: ImportFile, into table: TableDescription) throws {
-        try forEachRecord(in: file) { record in
+        try forEachRecord(in: file, reportingProblems: false) { record in
             guard let slug = record.slug, case .array(let items)? = record.value(list.key) else { return }
+            // A record that did not make it in was reported by the first pass; its lists are not checked again.
+            guard try lookUpID(slug, in: file.table) != nil else { return }
             for (index, item) in items.enumerated() {
                 let path = "\(list.key)[\(index + 1)]"
                 guard case .object(let members) = item else {

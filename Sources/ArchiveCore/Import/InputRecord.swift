@@ -6,6 +6,8 @@ public struct InputRecord {
     /// 1-based record number for JSON and NDJSON, nil for CSV (whose line says it all).
     public let number: Int?
     public let fields: [(name: String, value: JSONValue)]
+    /// For CSV, the line of the header that named the fields.
+    public var headerLine: Int? = nil
 
     public func value(_ name: String) -> JSONValue? { fields.first { $0.name == name }?.value }
 

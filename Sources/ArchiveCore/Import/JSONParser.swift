@@ -5,6 +5,8 @@
 public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
     public let line: Int
     public let message: String
+    /// The key (path of keys) whose value holds the error, when it is inside an object: "designers.role".
+    public var field: String? = nil
     public var description: String { message }
 }
 
@@ -95,7 +97,12 @@ public final class JSONParser {
             let key = try parseString()
             if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice in one object") }
             try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
-            members.append((key, try parseValue(depth: depth + 1)))
+            do {
+                members.append((key, try parseValue(depth: depth + 1)))
+            } catch var error as JSONSyntaxError {
+                error.field = error.field.map { key + "." + $0 } ?? key
+                throw error
+            }
             switch try skipWhitespace() {
             case UInt8(ascii: ","): _ = try input.next()
             case UInt8(ascii: "}"): _ = try input.next(); return .object(members)
@@ -157,6 +164,9 @@ public final class JSONParser {
             case 0..<0x20:
                 throw fail("a string holds a raw control character (byte 0x\(String(byte, radix: 16))); escape it, e.g. \\n")
             default:
+                if scratch.count >= CSVReader.maximumFieldBytes {
+                    throw JSONSyntaxError(line: startLine, message: "a string is longer than \(CSVReader.maximumFieldBytes >> 20) MiB")
+                }
                 scratch.append(byte)
             }
         }

@@ -24,7 +24,8 @@ final class JSONRecordReader: RecordReader {
         do {
             return try layout == .array ? nextInArray() : nextLine()
         } catch let error as JSONSyntaxError {
-            throw ImportProblem(file: file, line: error.line, record: layout == .array && started ? count + 1 : nil, message: error.message)
+            throw ImportProblem(file: file, line: error.line, record: layout == .array && started ? count + 1 : nil,
+                                field: error.field, message: error.message)
         } catch let error as ImportProblem {
             throw error
         } catch let error as ReadError {
@@ -79,13 +80,20 @@ final class JSONRecordReader: RecordReader {
             let line = input.line
             lineBytes.removeAll(keepingCapacity: true)
             var sawEnd = true
+            var tooLong = false
             while let byte = try input.next() {
                 if byte == 0x0A || byte == 0x0D {
                     if byte == 0x0D, try input.peek() == 0x0A { _ = try input.next() }
                     sawEnd = false
                     break
                 }
-                lineBytes.append(byte)
+                // A line over the limit is read to its end but not kept: memory stays flat.
+                if lineBytes.count >= CSVReader.maximumFieldBytes { tooLong = true } else { lineBytes.append(byte) }
+            }
+            if tooLong {
+                count += 1
+                return .problem(ImportProblem(file: file, line: line, record: count,
+                                              message: "the line is longer than \(CSVReader.maximumFieldBytes >> 20) MiB"))
             }
             if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 if sawEnd { return nil }
@@ -99,7 +107,7 @@ final class JSONRecordReader: RecordReader {
                 return try record(from: value, line: line)
             } catch let error as JSONSyntaxError {
                 count += 1
-                return .problem(ImportProblem(file: file, line: line, record: count, message: error.message))
+                return .problem(ImportProblem(file: file, line: line, record: count, field: error.field, message: error.message))
             }
         }
     }

@@ -12,30 +12,26 @@ final class TableWriter {
     private(set) var updated = 0
     private(set) var unchanged = 0
 
-    /// Rows that existed before the import have rowids up to `startMax`; new rows get `max(rowid) + 1`,
-    /// so every rowid above `startMax` up to `highestNew` was inserted by this import.
-    private let startMax: Int64
-    private var highestNew: Int64
-    /// Which of the rows that existed before were already written by this import (one bit per rowid).
-    private var touched: [UInt64]
+    private var seen: SeenRows
     private var upsertSQL: [[String]: String] = [:]
 
     init(table: TableDescription, database: Database) throws {
         self.table = table
         db = database
-        startMax = try db.fetchOne("SELECT max(rowid) FROM \(table.name)") ?? 0
-        highestNew = startMax
-        touched = [UInt64](repeating: 0, count: Int(startMax / 64) + 1)
+        seen = SeenRows(startMax: try db.fetchOne("SELECT max(rowid) FROM \(table.name)") ?? 0)
     }
 
     /// Upserts one row. `values` are in file-column terms, references already resolved to ids. `existing`
     /// writes a row known to exist with only some of its columns (SQLite checks NOT NULL before an upsert's
     /// conflict, so a partial row must be an UPDATE).
     func write(_ values: [(column: ColumnDescription, value: DatabaseValue)], existing: Bool = false) throws -> Outcome {
+        // Catalogue order, whatever order a JSON record lists its keys in: one statement per set of columns.
+        let values = values.sorted { position($0.column) < position($1.column) }
         let columns = values.map(\.column.column)
         let statement = try db.cachedStatement(existing ? updateSQL(for: columns) : sql(for: columns))
         for (index, entry) in values.enumerated() { try statement.bind(entry.value, at: Int32(index + 1)) }
         defer { statement.reset() }
+        let lastInsert = db.lastInsertRowID
         let rowid: Int64
         let changed: Bool
         if try statement.step(), let id = statement.row.int64(at: 0) {
@@ -47,17 +43,20 @@ final class TableWriter {
             rowid = id
             changed = false
         }
-        if rowid > startMax {
-            guard rowid > highestNew else { return .duplicate }
-            highestNew = rowid
+        let inserted = changed && db.lastInsertRowID == rowid && lastInsert != rowid
+        switch seen.record(rowid, inserted: inserted) {
+        case .duplicate: return .duplicate
+        case .new:
             added += 1
             return .added
+        case .existing:
+            if changed { updated += 1 } else { unchanged += 1 }
+            return changed ? .updated : .unchanged
         }
-        let (word, bit) = (Int(rowid / 64), UInt64(1) << UInt64(rowid % 64))
-        if touched[word] & bit != 0 { return .duplicate }
-        touched[word] |= bit
-        if changed { updated += 1 } else { unchanged += 1 }
-        return changed ? .updated : .unchanged
+    }
+
+    private func position(_ column: ColumnDescription) -> Int {
+        table.columns.firstIndex { $0.name == column.name } ?? Int.max
     }
 
     private var keyColumns: [String] { table.key.compactMap { table.column(named: $0)?.column } }
@@ -98,5 +97,47 @@ final class TableWriter {
         let keyValues = key.map { column in values.first { $0.column.column == column }?.value ?? .null }
         let sql = "SELECT rowid FROM \(table.name) WHERE " + key.map { "\($0) = ?" }.joined(separator: " AND ")
         return try db.fetchOne(sql, keyValues)
+    }
+}
+
+/// Which rows an import has written, to catch a key that comes twice, in memory that does not grow with the
+/// rows added: SQLite gives a new row `max(rowid) + 1`, so the rows above the maximum at the start, up to the
+/// highest seen, are exactly those this import inserted. Rows that existed before take one bit each (up to
+/// 2^26 rowids, 8 MiB); rowids outside that range (negative, or far apart) go to a set.
+struct SeenRows {
+    enum Kind { case new, existing, duplicate }
+
+    private let startMax: Int64
+    private var highestNew: Int64
+    private let bitLimit: Int64
+    private var bits: [UInt64]
+    private var others: Set<Int64> = []
+    /// At max(rowid) = Int64.max SQLite picks new rowids at random: then every row goes through the set.
+    private let sequential: Bool
+
+    init(startMax: Int64) {
+        self.startMax = startMax
+        highestNew = startMax
+        sequential = startMax < Int64.max
+        bitLimit = min(max(startMax, 0), 1 << 26)
+        bits = [UInt64](repeating: 0, count: Int(bitLimit / 64) + 1)
+    }
+
+    /// Records that `rowid` was written; `inserted` says whether SQLite inserted it (rather than updated it).
+    mutating func record(_ rowid: Int64, inserted: Bool) -> Kind {
+        if sequential && rowid > startMax {
+            guard rowid > highestNew else { return .duplicate }
+            highestNew = rowid
+            return .new
+        }
+        guard firstSighting(rowid) else { return .duplicate }
+        return inserted ? .new : .existing
+    }
+
+    private mutating func firstSighting(_ rowid: Int64) -> Bool {
+        guard rowid >= 1 && rowid <= bitLimit else { return others.insert(rowid).inserted }
+        let (word, bit) = (Int(rowid / 64), UInt64(1) << UInt64(rowid % 64))
+        defer { bits[word] |= bit }
+        return bits[word] & bit == 0
     }
 }

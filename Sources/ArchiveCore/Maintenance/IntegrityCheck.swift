@@ -15,7 +15,6 @@ public struct IntegrityCheck: Sendable {
     /// Runs every check and returns the problems found (none means the archive is sound).
     public func run(on archive: Archive) throws -> [Problem] {
         var problems: [Problem] = []
-        problems += try schemaProblems(archive.database)
         problems += try integrityProblems(archive.database)
         problems += try foreignKeyProblems(archive.database)
         problems += try SearchIndex.problems(archive.database)
@@ -31,16 +30,6 @@ public struct IntegrityCheck: Sendable {
         defer { try? writer.execute("ROLLBACK") }
         problems = try SearchIndex.ftsIntegrityProblems(writer)
         return problems
-    }
-
-    private func schemaProblems(_ db: Database) throws -> [Problem] {
-        try Schema.migrator().status(of: db).compactMap { status in
-            switch status.state {
-            case .applied: nil
-            case .pending: Problem(check: "schema", detail: "migration \(status.version) (\(status.name)) is not applied")
-            case .edited: Problem(check: "schema", detail: "migration \(status.version) (\(status.name)) differs from the applied one")
-            }
-        }
     }
 
     private func integrityProblems(_ db: Database) throws -> [Problem] {
