@@ -18,7 +18,8 @@ struct ArchiveCommand: ParsableCommand {
             75 the archive is locked by another process (try again).
             """,
         version: archiveVersion,
-        subcommands: [ImportCommand.self, SearchCommand.self, ExportCommand.self, ListCommand.self, MigrateCommand.self, CheckCommand.self]
+        subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, ExportCommand.self, StatsCommand.self,
+                      MigrateCommand.self, CheckCommand.self]
     )
 
     /// Runs the command, turning the library's errors into one line on stderr and a meaningful exit code.

@@ -1,0 +1,98 @@
+// One record with everything linked to it, for `archive show`: its fields, the records it relates to (by any
+// relation table that refers to its table), and the sources that support it.
+import ArchiveStorage
+
+public struct RecordDetails: Sendable {
+    public struct Link: Sendable {
+        /// The relation table, e.g. "shoe_designers".
+        public let relation: String
+        /// The role or kind of relation, e.g. "maker", "wore".
+        public let role: String?
+        public let table: String
+        public let slug: String
+        public let name: String
+        /// Other facts of the link: era, years.
+        public let details: [Field]
+        /// The slug of the source that supports the link.
+        public let source: String?
+    }
+
+    public struct Citation: Sendable {
+        public let slug: String
+        public let title: String
+        public let note: String?
+    }
+
+    public struct Field: Sendable {
+        public let name: String
+        public let value: DatabaseValue
+    }
+
+    public let table: String
+    public let slug: String
+    public let fields: [Field]
+    public let links: [Link]
+    public let sources: [Citation]
+
+    /// The records with this slug, in `table` or in any record table (slugs are unique per table only).
+    public static func find(_ slug: String, in table: String? = nil, archive: Archive) throws -> [RecordDetails] {
+        try Tables.records.filter { table == nil || $0.name == table }.compactMap { try load(slug, from: $0, archive.database) }
+    }
+
+    static func titleColumn(_ table: String) -> String { table == "collections" || table == "sources" ? "title" : "name" }
+
+    private static func load(_ slug: String, from table: TableDescription, _ db: Database) throws -> RecordDetails? {
+        let statement = try db.prepare("SELECT id, \(table.columns.map(\.column).joined(separator: ", ")) FROM \(table.name) WHERE slug = ?")
+        try statement.bind([slug])
+        guard let row = try statement.next(), let id = row.int64(at: 0) else { return nil }
+        let fields = table.columns.enumerated().map { Field(name: $1.name, value: row.value(at: Int32($0 + 1))) }
+        var links: [Link] = []
+        var sources: [Citation] = []
+        for relation in Tables.relations {
+            for column in relation.columns where column.kind == .reference(table: table.name) {
+                let (found, cited) = try related(id, through: relation, from: column, db)
+                links += found
+                sources += cited
+            }
+        }
+        return RecordDetails(table: table.name, slug: slug, fields: fields, links: links, sources: sources)
+    }
+
+    /// The far ends of `relation` rows whose `column` is the record `id`.
+    private static func related(_ id: Int64, through relation: TableDescription, from column: ColumnDescription,
+                                _ db: Database) throws -> ([Link], [Citation]) {
+        guard let other = relation.columns.first(where: { candidate in
+            guard case .reference = candidate.kind, candidate.name != column.name else { return false }
+            return relation.key.contains(candidate.name)
+        }), case .reference(let otherTable) = other.kind else { return ([], []) }
+        let role = relation.columns.first { if case .choice = $0.kind { relation.key.contains($0.name) } else { false } }
+        let extras = relation.columns.filter { candidate in
+            if case .reference = candidate.kind { return false }
+            return candidate.name != role?.name
+        }
+        let source = relation.columns.first { $0.name == "source" && $0.name != other.name }
+        let sql = "SELECT o.slug, o.\(titleColumn(otherTable)), \(role.map { "r." + $0.column } ?? "NULL")"
+            + extras.map { ", r." + $0.column }.joined()
+            + ", \(source != nil ? "s.slug" : "NULL") FROM \(relation.name) AS r JOIN \(otherTable) AS o ON o.id = r.\(other.column)"
+            + (source != nil ? " LEFT JOIN sources AS s ON s.id = r.source_id" : "")
+            + " WHERE r.\(column.column) = ? ORDER BY o.slug"
+        let statement = try db.prepare(sql)
+        try statement.bind([id])
+        var links: [Link] = []
+        var citations: [Citation] = []
+        while let row = try statement.next() {
+            let slug = row.string(at: 0) ?? "", name = row.string(at: 1) ?? ""
+            if otherTable == "sources" {
+                citations.append(Citation(slug: slug, title: name, note: extras.isEmpty ? nil : row.string(at: 3)))
+                continue
+            }
+            let details = extras.enumerated().compactMap { index, extra -> Field? in
+                let value = row.value(at: Int32(3 + index))
+                return value.isNull ? nil : Field(name: extra.name, value: value)
+            }
+            links.append(Link(relation: relation.name, role: row.string(at: 2), table: otherTable, slug: slug, name: name,
+                              details: details, source: row.string(at: Int32(3 + extras.count))))
+        }
+        return (links, citations)
+    }
+}

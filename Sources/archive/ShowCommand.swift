@@ -1,0 +1,69 @@
+// `archive show [TABLE] SLUG`: one record with every relation and source, for reading or as JSON.
+import ArchiveCore
+import ArchiveStorage
+import ArgumentParser
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one record with everything linked to it and its sources.",
+        discussion: "Give the slug, or the table and the slug when the slug is used in more than one table (e.g. `archive show shoes repetto-zizi`).")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Argument(help: ArgumentHelp("[table] slug", valueName: "slug"))
+    var words: [String] = []
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    private var table: String? { words.count == 2 ? words[0] : nil }
+    private var slug: String { words.last ?? "" }
+
+    func validate() throws {
+        guard (1...2).contains(words.count) else { throw ValidationError("give a slug, or a table and a slug") }
+        if let table, !Tables.records.contains(where: { $0.name == table }) {
+            throw ValidationError("unknown table '\(table)'; record tables: \(Tables.records.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let archive = try options.open(.read)
+        let found = try RecordDetails.find(slug, in: table, archive: archive)
+        guard let record = found.first else {
+            throw ArchiveError(.notFound, "no record with slug \"\(slug)\"\(table.map { " in \($0)" } ?? "")")
+        }
+        guard found.count == 1 else {
+            throw ArchiveError(.invalidInput, "\"\(slug)\" is a slug in \(found.map(\.table).joined(separator: " and ")): say which, e.g. `archive show \(found[0].table) \(slug)`")
+        }
+        Console.output(format == .json ? json(record) : text(record))
+    }
+
+    private func text(_ record: RecordDetails) -> String {
+        var out = "\(record.table) \(record.slug)\n"
+        out += alignedTable(record.fields.filter { !$0.value.isNull && $0.name != "slug" }.map { ["  " + $0.name, $0.value.displayText] })
+        if !record.links.isEmpty {
+            out += "\nlinked\n" + alignedTable(record.links.map { link in
+                ["  " + (link.role ?? link.relation), link.table, link.slug, link.name,
+                 (link.details.map { "\($0.name) \($0.value.displayText)" } + (link.source.map { ["source \($0)"] } ?? [])).joined(separator: "; ")]
+            })
+        }
+        out += "\nsources\n"
+        out += record.sources.isEmpty ? "  none\n" : alignedTable(record.sources.map { ["  " + $0.slug, $0.title, $0.note ?? ""] })
+        return out
+    }
+
+    private func json(_ record: RecordDetails) -> String {
+        let fields = record.fields.map { "\(jsonString($0.name)):\(JSONText.value($0.value))" }.joined(separator: ",")
+        let links = record.links.map { link in
+            "{\"relation\":\(jsonString(link.relation)),\"role\":\(link.role.map(jsonString) ?? "null"),\"table\":\(jsonString(link.table)),"
+                + "\"slug\":\(jsonString(link.slug)),\"name\":\(jsonString(link.name)),"
+                + link.details.map { "\(jsonString($0.name)):\(JSONText.value($0.value))," }.joined()
+                + "\"source\":\(link.source.map(jsonString) ?? "null")}"
+        }.joined(separator: ",")
+        let sources = record.sources.map {
+            "{\"slug\":\(jsonString($0.slug)),\"title\":\(jsonString($0.title)),\"note\":\($0.note.map(jsonString) ?? "null")}"
+        }.joined(separator: ",")
+        return "{\"table\":\(jsonString(record.table)),\"slug\":\(jsonString(record.slug)),\"fields\":{\(fields)},\"links\":[\(links)],\"sources\":[\(sources)]}\n"
+    }
+}
