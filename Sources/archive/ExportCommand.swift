@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
             CSV follows RFC 4180: a header row, comma-separated, CRLF between records (--lf for LF), fields with \
             commas, quotes or line breaks quoted, quotes doubled, UTF-8. An empty field is unknown (NULL); rows are \
             in slug order. Text that a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a \
-            leading apostrophe, which `archive import` removes; --no-formula-guard turns this off for pandas or R.
+            leading apostrophe, which `archive import` removes; --no-formula-guard turns this off for pandas or R \
+            (import such files with `archive import --no-formula-guard`).
 
             --all DIR writes one CSV per table (which `archive import DIR` reads back unchanged), the views under \
             DIR/views/, codebook.csv (every column's type, meaning and allowed values) and CITATION.txt.

@@ -31,6 +31,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check everything and report what would change, without writing.")
     var dryRun = false
 
+    @Flag(help: "Keep a leading apostrophe in CSV text (for files exported with --no-formula-guard).")
+    var noFormulaGuard = false
+
     func validate() throws {
         if table != nil && source != "seeds", (try? ImportFile.isDirectory(source)) == true {
             throw ValidationError("--table applies to a single file, and \(source) is a folder")
@@ -48,7 +51,7 @@ struct ImportCommand: ParsableCommand {
         let bar = Console.stderrIsTerminal ? ProgressBar(label: "importing") : nil
         let report: ImportReport
         do {
-            report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source), progress: bar?.update)
+            report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source, formulaGuard: !noFormulaGuard), progress: bar?.update)
             bar?.finish()
         } catch let failure as ImportFailure {
             bar?.finish()

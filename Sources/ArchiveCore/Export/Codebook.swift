@@ -8,7 +8,7 @@ enum Codebook {
                                    columns: ["file", "column", "type", "meaning", "allowed_values", "empty_means", "notes"], csv: csv)
         let guardNote = csv.formulaGuard
             ? "text starting with = + - @ tab or CR is written with a leading ' (spreadsheet formula guard); archive import removes it"
-            : "written as stored (no formula guard)"
+            : "written as stored, without the formula guard: import these files with --no-formula-guard"
         for query in ExportQuery.all {
             let file = (query.isView ? "views/" : "") + query.name + ".csv"
             try writer.write([.text(file), .null, .null, .text(query.meaning), .null, .null,

@@ -6,9 +6,12 @@ final class CSVRecordReader: RecordReader {
     private var header: [String]?
     private var headerLine = 1
 
-    init(_ input: ByteReader, file: String) {
+    private let formulaGuard: Bool
+
+    init(_ input: ByteReader, file: String, formulaGuard: Bool = true) {
         reader = CSVReader(input)
         self.file = file
+        self.formulaGuard = formulaGuard
     }
 
     var offset: Int64 { reader.offset }
@@ -39,7 +42,7 @@ final class CSVRecordReader: RecordReader {
         }
         let fields = zip(header, record.fields).map { name, text in
             // Undo the formula guard of `archive export`, so that export → import loses nothing.
-            (name: name, value: text.isEmpty ? JSONValue.null : .string(FormulaGuard.unescape(text)))
+            (name: name, value: text.isEmpty ? JSONValue.null : .string(formulaGuard ? FormulaGuard.unescape(text) : text))
         }
         return .record(InputRecord(line: record.line, number: nil, fields: fields, headerLine: headerLine))
     }

@@ -39,7 +39,7 @@ public struct ImportFile: Sendable {
         }
     }
 
-    func makeReader() throws(ImportProblem) -> any RecordReader {
+    func makeReader(formulaGuard: Bool = true) throws(ImportProblem) -> any RecordReader {
         let input: ByteReader
         switch content {
         case .bytes(let bytes): input = ByteReader(bytes: bytes)
@@ -51,7 +51,7 @@ public struct ImportFile: Sendable {
             }
         }
         switch format {
-        case .csv: return CSVRecordReader(input, file: name)
+        case .csv: return CSVRecordReader(input, file: name, formulaGuard: formulaGuard)
         case .json: return JSONRecordReader(input, file: name, layout: .array)
         case .ndjson: return JSONRecordReader(input, file: name, layout: .lines)
         }

@@ -13,9 +13,14 @@ public struct ImportOptions: Sendable {
     public var bulkIndexingBytes: Int64 = 4 << 20
     /// What the import log calls the input ("seeds", a path).
     public var source = "files"
+    /// Undo export's formula guard in CSV (a leading apostrophe before = + - @ tab CR). Off for files
+    /// exported with --no-formula-guard, whose apostrophes are the data's own.
+    public var formulaGuard = true
 
-    public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkIndexingBytes: Int64 = 4 << 20, source: String = "files") {
+    public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkIndexingBytes: Int64 = 4 << 20, source: String = "files",
+                formulaGuard: Bool = true) {
         self.dryRun = dryRun
+        self.formulaGuard = formulaGuard
         self.source = source
         self.maximumProblems = maximumProblems
         self.bulkIndexingBytes = bulkIndexingBytes
@@ -127,7 +132,7 @@ public final class Importer {
     private func forEachRecord(in file: ImportFile, reportingProblems: Bool = true, _ body: (InputRecord) throws -> Void) throws {
         let reader: any RecordReader
         do {
-            reader = try file.makeReader()
+            reader = try file.makeReader(formulaGuard: options.formulaGuard)
         } catch {
             if reportingProblems { try report(error) }
             return
