@@ -6,15 +6,13 @@
 -- (*_search_text); triggers re-read that view for every record whose text, or whose related names, change.
 --
 -- unicode61 with remove_diacritics 2: "celine" finds "Céline" and "CÉLINE" finds "Celine".
--- prefix '2 3': prefix queries such as balle* are answered from the index.
+-- prefix '3': a prefix index for three-letter prefixes (bal*); a longer prefix (balle*) is a range scan of the
+-- main index's terms, already fast. Indexing the 2-letter prefixes too made a bulk build 2.4x slower (measured).
 --
--- A bulk import suspends the triggers by putting a row in search_index_suspended, and rebuilds every index
--- from the views once at the end, inside the same transaction (one rebuild is several times faster than
--- maintaining FTS5 row by row). `archive check` reports a suspension left behind.
-
-CREATE TABLE search_index_suspended (
-    since TEXT NOT NULL
-);
+-- A bulk import drops these triggers, writes its rows, rebuilds every index from the views and creates the
+-- triggers again from their text in sqlite_schema, all inside its one transaction: a trigger that only checked
+-- whether it was suspended still cost a fifth of a bulk import (callgrind), and one rebuild is several times
+-- faster than maintaining FTS5 row by row.
 
 -- Collections ---------------------------------------------------------------------------------------------
 
@@ -30,24 +28,24 @@ FROM collections AS c;
 
 CREATE VIRTUAL TABLE collections_fts USING fts5(
     title, designers, keywords, description, season_year,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
 );
 
 CREATE TRIGGER collections_fts_insert AFTER INSERT ON collections
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     INSERT INTO collections_fts (rowid, title, designers, keywords, description, season_year)
     SELECT * FROM collections_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER collections_fts_update AFTER UPDATE ON collections
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM collections_fts WHERE rowid = OLD.id;
     INSERT INTO collections_fts (rowid, title, designers, keywords, description, season_year)
     SELECT * FROM collections_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER collections_fts_delete AFTER DELETE ON collections
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM collections_fts WHERE rowid = OLD.id;
 END;
 
@@ -67,24 +65,24 @@ FROM shoes AS s;
 
 CREATE VIRTUAL TABLE shoes_fts USING fts5(
     name, type, designers, icons, description, materials,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
 );
 
 CREATE TRIGGER shoes_fts_insert AFTER INSERT ON shoes
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER shoes_fts_update AFTER UPDATE ON shoes
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid = OLD.id;
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER shoes_fts_delete AFTER DELETE ON shoes
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid = OLD.id;
 END;
 
@@ -103,30 +101,30 @@ FROM designers AS d;
 
 CREATE VIRTUAL TABLE designers_fts USING fts5(
     name, kind, country, affiliations, description,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
 );
 
 CREATE TRIGGER designers_fts_insert AFTER INSERT ON designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     INSERT INTO designers_fts (rowid, name, kind, country, affiliations, description)
     SELECT * FROM designers_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER designers_fts_update AFTER UPDATE ON designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM designers_fts WHERE rowid = OLD.id;
     INSERT INTO designers_fts (rowid, name, kind, country, affiliations, description)
     SELECT * FROM designers_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER designers_fts_delete AFTER DELETE ON designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM designers_fts WHERE rowid = OLD.id;
 END;
 
 -- A designer renamed: every index that shows the name re-reads it.
 CREATE TRIGGER designers_fts_rename AFTER UPDATE OF name ON designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM collections_fts WHERE rowid IN (SELECT collection_id FROM collection_designers WHERE designer_id = NEW.id);
     INSERT INTO collections_fts (rowid, title, designers, keywords, description, season_year)
     SELECT * FROM collections_search_text WHERE id IN (SELECT collection_id FROM collection_designers WHERE designer_id = NEW.id);
@@ -162,37 +160,37 @@ FROM icons AS i;
 
 CREATE VIRTUAL TABLE icons_fts USING fts5(
     name, occupation, era, nationality, shoes, designers, description,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
 );
 
 CREATE TRIGGER icons_fts_insert AFTER INSERT ON icons
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     INSERT INTO icons_fts (rowid, name, occupation, era, nationality, shoes, designers, description)
     SELECT * FROM icons_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER icons_fts_update AFTER UPDATE ON icons
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM icons_fts WHERE rowid = OLD.id;
     INSERT INTO icons_fts (rowid, name, occupation, era, nationality, shoes, designers, description)
     SELECT * FROM icons_search_text WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER icons_fts_delete AFTER DELETE ON icons
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM icons_fts WHERE rowid = OLD.id;
 END;
 
 -- Shoes and icons show each other's names.
 CREATE TRIGGER shoes_fts_rename AFTER UPDATE OF name ON shoes
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM icons_fts WHERE rowid IN (SELECT icon_id FROM icon_shoes WHERE shoe_id = NEW.id);
     INSERT INTO icons_fts (rowid, name, occupation, era, nationality, shoes, designers, description)
     SELECT * FROM icons_search_text WHERE id IN (SELECT icon_id FROM icon_shoes WHERE shoe_id = NEW.id);
 END;
 
 CREATE TRIGGER icons_fts_rename AFTER UPDATE OF name ON icons
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid IN (SELECT shoe_id FROM icon_shoes WHERE icon_id = NEW.id);
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id IN (SELECT shoe_id FROM icon_shoes WHERE icon_id = NEW.id);
@@ -201,49 +199,49 @@ END;
 -- Relations: a link added, changed or removed re-reads the records at both ends that show the other's name.
 
 CREATE TRIGGER collection_designers_fts_insert AFTER INSERT ON collection_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM collections_fts WHERE rowid = NEW.collection_id;
     INSERT INTO collections_fts (rowid, title, designers, keywords, description, season_year)
     SELECT * FROM collections_search_text WHERE id = NEW.collection_id;
 END;
 
 CREATE TRIGGER collection_designers_fts_change AFTER UPDATE OF collection_id, designer_id ON collection_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM collections_fts WHERE rowid IN (OLD.collection_id, NEW.collection_id);
     INSERT INTO collections_fts (rowid, title, designers, keywords, description, season_year)
     SELECT * FROM collections_search_text WHERE id IN (OLD.collection_id, NEW.collection_id);
 END;
 
 CREATE TRIGGER collection_designers_fts_delete AFTER DELETE ON collection_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM collections_fts WHERE rowid = OLD.collection_id;
     INSERT INTO collections_fts (rowid, title, designers, keywords, description, season_year)
     SELECT * FROM collections_search_text WHERE id = OLD.collection_id;
 END;
 
 CREATE TRIGGER shoe_designers_fts_insert AFTER INSERT ON shoe_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid = NEW.shoe_id;
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id = NEW.shoe_id;
 END;
 
 CREATE TRIGGER shoe_designers_fts_change AFTER UPDATE OF shoe_id, designer_id ON shoe_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid IN (OLD.shoe_id, NEW.shoe_id);
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id IN (OLD.shoe_id, NEW.shoe_id);
 END;
 
 CREATE TRIGGER shoe_designers_fts_delete AFTER DELETE ON shoe_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid = OLD.shoe_id;
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id = OLD.shoe_id;
 END;
 
 CREATE TRIGGER icon_shoes_fts_insert AFTER INSERT ON icon_shoes
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid = NEW.shoe_id;
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id = NEW.shoe_id;
@@ -253,7 +251,7 @@ WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
 END;
 
 CREATE TRIGGER icon_shoes_fts_change AFTER UPDATE OF icon_id, shoe_id ON icon_shoes
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid IN (OLD.shoe_id, NEW.shoe_id);
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id IN (OLD.shoe_id, NEW.shoe_id);
@@ -263,7 +261,7 @@ WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
 END;
 
 CREATE TRIGGER icon_shoes_fts_delete AFTER DELETE ON icon_shoes
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM shoes_fts WHERE rowid = OLD.shoe_id;
     INSERT INTO shoes_fts (rowid, name, type, designers, icons, description, materials)
     SELECT * FROM shoes_search_text WHERE id = OLD.shoe_id;
@@ -273,42 +271,42 @@ WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
 END;
 
 CREATE TRIGGER icon_designers_fts_insert AFTER INSERT ON icon_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM icons_fts WHERE rowid = NEW.icon_id;
     INSERT INTO icons_fts (rowid, name, occupation, era, nationality, shoes, designers, description)
     SELECT * FROM icons_search_text WHERE id = NEW.icon_id;
 END;
 
 CREATE TRIGGER icon_designers_fts_change AFTER UPDATE OF icon_id, designer_id ON icon_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM icons_fts WHERE rowid IN (OLD.icon_id, NEW.icon_id);
     INSERT INTO icons_fts (rowid, name, occupation, era, nationality, shoes, designers, description)
     SELECT * FROM icons_search_text WHERE id IN (OLD.icon_id, NEW.icon_id);
 END;
 
 CREATE TRIGGER icon_designers_fts_delete AFTER DELETE ON icon_designers
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM icons_fts WHERE rowid = OLD.icon_id;
     INSERT INTO icons_fts (rowid, name, occupation, era, nationality, shoes, designers, description)
     SELECT * FROM icons_search_text WHERE id = OLD.icon_id;
 END;
 
 CREATE TRIGGER designer_affiliations_fts_insert AFTER INSERT ON designer_affiliations
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM designers_fts WHERE rowid IN (NEW.person_id, NEW.house_id);
     INSERT INTO designers_fts (rowid, name, kind, country, affiliations, description)
     SELECT * FROM designers_search_text WHERE id IN (NEW.person_id, NEW.house_id);
 END;
 
 CREATE TRIGGER designer_affiliations_fts_change AFTER UPDATE OF person_id, house_id ON designer_affiliations
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM designers_fts WHERE rowid IN (OLD.person_id, OLD.house_id, NEW.person_id, NEW.house_id);
     INSERT INTO designers_fts (rowid, name, kind, country, affiliations, description)
     SELECT * FROM designers_search_text WHERE id IN (OLD.person_id, OLD.house_id, NEW.person_id, NEW.house_id);
 END;
 
 CREATE TRIGGER designer_affiliations_fts_delete AFTER DELETE ON designer_affiliations
-WHEN NOT EXISTS (SELECT 1 FROM search_index_suspended) BEGIN
+BEGIN
     DELETE FROM designers_fts WHERE rowid IN (OLD.person_id, OLD.house_id);
     INSERT INTO designers_fts (rowid, name, kind, country, affiliations, description)
     SELECT * FROM designers_search_text WHERE id IN (OLD.person_id, OLD.house_id);

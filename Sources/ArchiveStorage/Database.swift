@@ -191,6 +191,11 @@ public final class Database {
     /// The rowid of the last successful INSERT on this connection.
     public var lastInsertRowID: Int64 { connection.map { sqlite3_last_insert_rowid($0) } ?? 0 }
 
+    /// Sets what `lastInsertRowID` reports, so that a caller can tell whether its next statement inserted.
+    public func resetLastInsertRowID(to value: Int64 = 0) {
+        if let connection { sqlite3_set_last_insert_rowid(connection, value) }
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { connection.map { Int(sqlite3_changes64($0)) } ?? 0 }
 

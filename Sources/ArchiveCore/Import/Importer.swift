@@ -69,13 +69,12 @@ public final class Importer {
 
         do {
             return try db.transaction(.immediate) {
-                let bulk = bytesTotal >= options.bulkIndexingBytes
-                if bulk { try SearchIndex.suspend(db) }
+                let suspended = bytesTotal >= options.bulkIndexingBytes ? try SearchIndex.suspend(db) : nil
                 try importAll(files)
                 guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
                 let report = makeReport()
                 if options.dryRun { throw DryRunFinished(report: report) }
-                if bulk { try SearchIndex.rebuild(db) }
+                if let suspended { try SearchIndex.rebuild(db, restoring: suspended) }
                 try db.execute(
                     "INSERT INTO imports (finished_at, source, added, updated, unchanged) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
                     [options.source, report.added, report.updated, report.unchanged])

@@ -13,7 +13,7 @@ final class TableWriter {
     private(set) var unchanged = 0
 
     private var seen: SeenRows
-    private var upsertSQL: [[String]: String] = [:]
+    private var statements: [[String]: Statement] = [:]
 
     init(table: TableDescription, database: Database) throws {
         self.table = table
@@ -26,25 +26,24 @@ final class TableWriter {
     /// conflict, so a partial row must be an UPDATE).
     func write(_ values: [(column: ColumnDescription, value: DatabaseValue)], existing: Bool = false) throws -> Outcome {
         // Catalogue order, whatever order a JSON record lists its keys in: one statement per set of columns.
-        let values = values.sorted { position($0.column) < position($1.column) }
-        let columns = values.map(\.column.column)
-        let statement = try db.cachedStatement(existing ? updateSQL(for: columns) : sql(for: columns))
+        let values = values.isSorted { position($0.column) < position($1.column) }
+            ? values : values.sorted { position($0.column) < position($1.column) }
+        let statement = try self.statement(for: values.map(\.column.column), existing: existing)
         for (index, entry) in values.enumerated() { try statement.bind(entry.value, at: Int32(index + 1)) }
         defer { statement.reset() }
-        let lastInsert = db.lastInsertRowID
+        // An insert sets last_insert_rowid; the update branch of an upsert leaves it alone (sqlite.org/c3ref/last_insert_rowid.html).
+        db.resetLastInsertRowID()
+        try statement.run()
+        let inserted = db.lastInsertRowID
         let rowid: Int64
-        let changed: Bool
-        if try statement.step(), let id = statement.row.int64(at: 0) {
-            rowid = id
-            changed = true
+        let changed = db.changes > 0
+        if inserted != 0 {
+            rowid = inserted
         } else {
-            statement.reset()
             guard let id = try existingRowID(values) else { throw DatabaseError(extendedCode: 1, message: "upserted row not found") }
             rowid = id
-            changed = false
         }
-        let inserted = changed && db.lastInsertRowID == rowid && lastInsert != rowid
-        switch seen.record(rowid, inserted: inserted) {
+        switch seen.record(rowid, inserted: inserted != 0) {
         case .duplicate: return .duplicate
         case .new:
             added += 1
@@ -53,6 +52,15 @@ final class TableWriter {
             if changed { updated += 1 } else { unchanged += 1 }
             return changed ? .updated : .unchanged
         }
+    }
+
+    /// The prepared statement for a set of columns, kept by the writer: one per table and column set.
+    private func statement(for columns: [String], existing: Bool) throws -> Statement {
+        let key = existing ? columns + ["(update)"] : columns
+        if let statement = statements[key], !statement.hasFailed { return statement }
+        let statement = try db.prepare(existing ? updateSQL(for: columns) : sql(for: columns))
+        statements[key] = statement
+        return statement
     }
 
     private func position(_ column: ColumnDescription) -> Int {
@@ -64,7 +72,6 @@ final class TableWriter {
     /// The upsert for one set of columns: only the columns a file holds are written, so a file with fewer
     /// columns updates those and leaves the others as they are.
     private func sql(for columns: [String]) -> String {
-        if let sql = upsertSQL[columns] { return sql }
         let key = keyColumns
         let updates = columns.filter { !key.contains($0) }
         var sql = "INSERT INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES ("
@@ -75,12 +82,10 @@ final class TableWriter {
             sql += "DO UPDATE SET " + updates.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
                 + " WHERE " + updates.map { "\(table.name).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
         }
-        sql += " RETURNING rowid"
-        upsertSQL[columns] = sql
         return sql
     }
 
-    /// `UPDATE … WHERE key AND (something differs) RETURNING rowid`, with parameters numbered as `columns`.
+    /// `UPDATE … WHERE key AND (something differs)`, with parameters numbered as `columns`.
     private func updateSQL(for columns: [String]) -> String {
         let key = keyColumns
         let parameter = { (column: String) in "?\(columns.firstIndex(of: column)! + 1)" }
@@ -88,7 +93,7 @@ final class TableWriter {
         guard !updates.isEmpty else { return sql(for: columns) }
         return "UPDATE \(table.name) SET " + updates.map { "\($0) = \(parameter($0))" }.joined(separator: ", ")
             + " WHERE " + key.map { "\($0) = \(parameter($0))" }.joined(separator: " AND ")
-            + " AND (" + updates.map { "\($0) IS NOT \(parameter($0))" }.joined(separator: " OR ") + ") RETURNING rowid"
+            + " AND (" + updates.map { "\($0) IS NOT \(parameter($0))" }.joined(separator: " OR ") + ")"
     }
 
     /// The rowid of the row with this key (for a row the upsert left unchanged).
@@ -139,5 +144,11 @@ struct SeenRows {
         let (word, bit) = (Int(rowid / 64), UInt64(1) << UInt64(rowid % 64))
         defer { bits[word] |= bit }
         return bits[word] & bit == 0
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
     }
 }
