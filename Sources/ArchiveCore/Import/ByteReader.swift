@@ -63,10 +63,59 @@ public final class ByteReader {
         return byte
     }
 
+    public enum Stop: Equatable {
+        /// The byte that stopped the read, not consumed.
+        case byte(UInt8)
+        case endOfInput
+        /// `output` grew past the limit: the read stopped there.
+        case limit
+    }
+
+    /// Appends to `output` every byte before the first one that `isStop` accepts, and says what stopped it
+    /// (that byte is not consumed). Scans the buffer in place: the fast path of the readers. Stops once
+    /// `output` holds more than `limit` bytes, so that memory stays bounded.
+    @inline(__always)
+    public func read(into output: inout [UInt8], limit: Int, until isStop: (UInt8) -> Bool) throws(ReadError) -> Stop {
+        while true {
+            if output.count > limit { return .limit }
+            if position == end, try !refill() { return .endOfInput }
+            let start = position
+            var stop: UInt8?
+            buffer.withUnsafeBufferPointer { bytes in
+                var index = start
+                var line = self.line
+                var previousWasCR = self.previousWasCR
+                while index < end {
+                    let byte = bytes[index]
+                    if isStop(byte) {
+                        stop = byte
+                        break
+                    }
+                    if byte == 0x0A {
+                        if !previousWasCR { line += 1 }
+                        previousWasCR = false
+                    } else if byte == 0x0D {
+                        line += 1
+                        previousWasCR = true
+                    } else {
+                        previousWasCR = false
+                    }
+                    index += 1
+                }
+                output.append(contentsOf: bytes[start..<index])
+                self.line = line
+                self.previousWasCR = previousWasCR
+                offset += Int64(index - start)
+                position = index
+            }
+            if let stop { return .byte(stop) }
+        }
+    }
+
     private func refill() throws(ReadError) -> Bool {
         guard case .file(let descriptor) = backing else { return false }
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw ReadError(path: nil, errno: errno) }
             position = 0

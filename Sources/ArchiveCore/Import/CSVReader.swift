@@ -101,13 +101,17 @@ public final class CSVReader {
                 try readQuotedField(startLine: fieldLine)
             }
             // Unquoted field, or what follows a closing quote.
-            while let byte = try input.peek() {
-                if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
-                if quoted { throw Failure.textAfterClosingQuote(line: input.line) }
-                if field.count >= CSVReader.maximumFieldBytes { throw Failure.fieldTooLong(line: fieldLine) }
-                field.append(byte)
-                sawAnything = true
-                _ = try input.next()
+            if quoted {
+                if let byte = try input.peek(), byte != UInt8(ascii: ",") && byte != 0x0A && byte != 0x0D {
+                    throw Failure.textAfterClosingQuote(line: input.line)
+                }
+            } else {
+                let before = field.count
+                let stop = try input.read(into: &field, limit: CSVReader.maximumFieldBytes) {
+                    $0 == UInt8(ascii: ",") || $0 == 0x0A || $0 == 0x0D
+                }
+                if stop == .limit { throw Failure.fieldTooLong(line: fieldLine) }
+                if field.count > before { sawAnything = true }
             }
             do {
                 fields.append(try TextDecoding.text(field))
@@ -130,14 +134,16 @@ public final class CSVReader {
     }
 
     private func readQuotedField(startLine: Int) throws {
-        while let byte = try input.next() {
-            if byte == UInt8(ascii: "\"") {
-                guard try input.peek() == UInt8(ascii: "\"") else { return }
-                _ = try input.next()
+        while true {
+            switch try input.read(into: &field, limit: CSVReader.maximumFieldBytes, until: { $0 == UInt8(ascii: "\"") }) {
+            case .endOfInput: throw Failure.unterminatedQuote(line: startLine)
+            case .limit: throw Failure.fieldTooLong(line: startLine)
+            case .byte: break
             }
-            if field.count >= CSVReader.maximumFieldBytes { throw Failure.fieldTooLong(line: startLine) }
-            field.append(byte)
+            _ = try input.next() // the quote
+            guard try input.peek() == UInt8(ascii: "\"") else { return }
+            _ = try input.next()
+            field.append(UInt8(ascii: "\""))
         }
-        throw Failure.unterminatedQuote(line: startLine)
     }
 }

@@ -67,6 +67,11 @@ public final class Importer {
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
 
+        // A bounded, larger page cache: index pages touched again and again stay in memory instead of being
+        // spilled to the WAL each time (the default 2 MiB spilled most of a 1M-row import). Within the 100 MB aim.
+        let cacheSize: Int64 = try db.fetchOne("PRAGMA cache_size") ?? -2000
+        try db.execute("PRAGMA cache_size = -\(Importer.cacheKiB)")
+        defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
         do {
             return try db.transaction(.immediate) {
                 let suspended = bytesTotal >= options.bulkIndexingBytes ? try SearchIndex.suspend(db) : nil
@@ -86,6 +91,9 @@ public final class Importer {
             throw ArchiveError(error, path: archive.path)
         }
     }
+
+    /// The page cache an import may use, in KiB.
+    static let cacheKiB = 16 * 1024
 
     private struct DryRunFinished: Error { let report: ImportReport }
     private struct TooManyProblems: Error {}
