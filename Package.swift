@@ -42,6 +42,9 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks/run.py drives it: search latency measured in-process (release build; not in `swift test`).
+        .executableTarget(name: "archive-bench", dependencies: ["ArchiveCore"]),
+
         .target(name: "ArchiveTestSupport", path: "Tests/Support"),
         .testTarget(name: "ArchiveStorageTests", dependencies: ["ArchiveStorage", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "ArchiveTestSupport"]),

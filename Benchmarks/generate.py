@@ -30,12 +30,12 @@ Standard library only. Streams: memory holds the designers, the word counter and
 import argparse
 import bisect
 import csv
+import hashlib
 import itertools
 import json
 import os
 import random
 import re
-import sys
 import time
 import unicodedata
 from collections import Counter
@@ -156,7 +156,6 @@ HEADERS = {
     "icons": ["slug", "name", "occupation", "era", "nationality", "description"],
     "icon_shoes": ["icon", "shoe", "relation"],
 }
-INTEGER_COLUMNS = {"founded", "year", "year_introduced"}
 
 # -- Text folding: what FTS5 unicode61 remove_diacritics 2 makes of the text ----------------------------------
 
@@ -718,8 +717,11 @@ def main():
     files = {"designers": designers_info, "collections": collections_info, "collection_designers": credits_info,
              "shoes": shoes_info, "icons": icons_info, "icon_shoes": relations_info}
     seconds = time.perf_counter() - started
+    with open(os.path.abspath(__file__), "rb") as f:
+        generator_sha256 = hashlib.sha256(f.read()).hexdigest()
     manifest = {
         "format": FORMAT_VERSION,
+        "generator_sha256": generator_sha256,
         "collections": n,
         "seed": args.seed,
         "tables": files,

@@ -23,6 +23,7 @@ Standard library only (sqlite-utils goes into its own venv).
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -52,7 +53,7 @@ MEASUREMENTS = ["startup", "import", "sqlite3", "sqlite-utils", "search", "proce
 PROCESS_CATEGORIES = ["rare", "medium", "common"]
 PROCESS_QUERIES = 20
 STARTUP_RUNS = 20
-FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+TOKENIZER = "unicode61 remove_diacritics 2"
 
 
 class Failure(Exception):
@@ -103,7 +104,6 @@ LAUNCHER = None  # path of the compiled launcher, when there is one
 def prepare_launcher():
     """Compiles the launcher once (cached by source hash); returns a description of the RSS method."""
     global LAUNCHER
-    import hashlib
     cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
     if cc:
         digest = hashlib.sha256(LAUNCHER_C.encode()).hexdigest()[:12]
@@ -356,7 +356,7 @@ class Bench:
         for product in ("archive", "archive-bench"):
             if product == "archive-bench" and "search" not in self.args.measure:
                 continue
-            cmd = ["swift", "build", "-c", "release", "--product", product]
+            cmd = ["swift", "build", "-c", "release", "--product", product] + self.args.build_arg
             log(f"$ {shlex.join(cmd)}")
             started = time.perf_counter()
             result = subprocess.run(cmd, cwd=REPO, stdout=sys.stderr, stderr=subprocess.PIPE)
@@ -371,7 +371,10 @@ class Bench:
         if os.path.exists(path):
             with open(path) as f:
                 manifest = json.load(f)
-        if not manifest or manifest.get("collections") != self.n or manifest.get("seed") != self.args.seed:
+        with open(GENERATOR, "rb") as f:
+            generator_sha256 = hashlib.sha256(f.read()).hexdigest()
+        if (not manifest or manifest.get("collections") != self.n or manifest.get("seed") != self.args.seed
+                or manifest.get("generator_sha256") != generator_sha256):
             cmd = [sys.executable, GENERATOR, "--collections", str(self.n), "--out", self.data,
                    "--seed", str(self.args.seed)]
             log(f"$ {shlex.join(cmd)}")
@@ -435,9 +438,15 @@ class Bench:
             self.check_counts(db, "collections_fts", f"archive import {fmt}")
             self.results[f"import_{fmt}"] = st
             self.results[f"size_{fmt}"] = db_bytes(db)
+            if fmt == "ndjson" and not self.args.keep:
+                remove_db(db)  # the CSV one is searched and exported below
         self.archive_db = os.path.join(self.work, "archive-csv.sqlite")
 
     def sqlite3_baseline(self):
+        if self.args.baseline_prefix is not None:
+            self.prefix, self.prefix_origin = self.args.baseline_prefix, "--baseline-prefix"
+        else:
+            self.prefix, self.prefix_origin = self.archive_prefix()
         db = os.path.join(self.work, "sqlite3.sqlite")
         csv_dir = os.path.join(self.data, "csv")
         imp = os.path.join(self.work, "sqlite3-import.sql")
@@ -451,10 +460,11 @@ class Bench:
             for t in TABLES:
                 f.write(f'.import --skip 1 "{os.path.join(csv_dir, t + ".csv")}" {t}\n')
         with open(reb, "w") as f:
+            prefix = f", prefix='{self.prefix}'" if self.prefix else ""
             f.write("CREATE VIRTUAL TABLE collections_fts USING fts5(title, keywords, description, season, "
-                    f"content='collections', content_rowid='rowid', {FTS_OPTIONS});\n")
+                    f"content='collections', content_rowid='rowid', tokenize='{TOKENIZER}'{prefix});\n")
             f.write("INSERT INTO collections_fts(collections_fts) VALUES('rebuild');\n")
-        log("sqlite3: .import + FTS5 rebuild")
+        log(f"sqlite3: .import + FTS5 rebuild (prefix indexes: {self.prefix or 'none'}, {self.prefix_origin})")
 
         def warnings(text):
             return "sqlite3 warned while importing (the CSV and the table disagree)" if text.strip() else None
@@ -467,10 +477,33 @@ class Bench:
 
         imp_st, reb_st = self.repeat("sqlite3 import + rebuild", one)
         self.check_counts(db, "collections_fts", "sqlite3 baseline")
-        self.results["sqlite3"] = {"import": imp_st, "rebuild": reb_st, "total": Stats.add(imp_st, reb_st)}
+        self.results["sqlite3"] = {"import": imp_st, "rebuild": reb_st, "total": Stats.add(imp_st, reb_st),
+                                   "prefix": self.prefix, "prefix_origin": self.prefix_origin}
         self.results["size_sqlite3"] = db_bytes(db)
         if not self.args.keep:
             remove_db(db)
+
+    def archive_prefix(self):
+        """The prefix option of the archive's collections_fts, so that the sqlite3 baseline builds the same index:
+        from the archive the import wrote, else from the newest migration that creates collections_fts."""
+        import re
+        pattern = re.compile(r"prefix\s*=\s*'([^']*)'", re.I)
+        db = getattr(self, "archive_db", None)  # only an archive this run wrote
+        if db and os.path.exists(db):
+            sql = run_quiet(["sqlite3", db, "SELECT sql FROM sqlite_master WHERE name = 'collections_fts'"])
+            if "collections_fts" in sql:
+                m = pattern.search(sql)
+                return (m.group(1) if m else ""), "as the archive's collections_fts"
+        found = None
+        folder = os.path.join(REPO, "Migrations")
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+            if name.endswith(".sql"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    text = f.read()
+                for create in re.finditer(r"CREATE VIRTUAL TABLE\s+collections_fts\b.*?\);", text, re.S | re.I):
+                    m = pattern.search(create.group(0))
+                    found = (m.group(1) if m else ""), f"as Migrations/{name} creates collections_fts"
+        return found or ("2 3", "default")
 
     def ensure_venv(self):
         exe = os.path.join(VENV, "bin", "sqlite-utils")
@@ -482,7 +515,7 @@ class Bench:
 
     def sqlite_utils_baseline(self):
         exe = self.ensure_venv()
-        version = run_quiet([exe, "--version"]).strip()
+        version = run_quiet([exe, "--version"]).strip().rsplit(" ", 1)[-1]
         helptext = run_quiet([exe, "enable-fts", "--help"])
         tokenize = ["--tokenize", "unicode61 remove_diacritics 2"] if "--tokenize" in helptext else []
         db = os.path.join(self.work, "sqlite-utils.sqlite")
@@ -615,11 +648,12 @@ class Bench:
             if "sqlite3" in r:
                 s = r["sqlite3"]
                 rows_.append(imp_row("sqlite3 `.import` (WAL)", s["import"]))
-                rows_.append(imp_row("sqlite3 FTS5 `rebuild`", s["rebuild"]))
+                prefix = f"prefix '{s['prefix']}'" if s["prefix"] else "no prefix index"
+                rows_.append(imp_row(f"sqlite3 FTS5 `rebuild` ({prefix})", s["rebuild"]))
                 rows_.append(imp_row("**sqlite3 `.import` + `rebuild`**", s["total"]))
             if "sqlite_utils" in r:
                 s = r["sqlite_utils"]
-                rows_.append(imp_row(f"sqlite-utils `insert` ×6 ({s['version']})", s["insert"]))
+                rows_.append(imp_row(f"sqlite-utils {s['version']} `insert` ×6", s["insert"]))
                 rows_.append(imp_row("sqlite-utils `enable-fts`", s["fts"]))
                 rows_.append(imp_row("**sqlite-utils `insert` + `enable-fts`**", s["total"]))
             out.append(table(["", "wall (median)", "min – max", "rows/s", "peak RSS MB"], rows_))
@@ -640,8 +674,9 @@ class Bench:
             out.append("The archive indexes five columns (title, designer names, keywords, description, season and "
                        "year) and fills every table with its constraints and foreign keys; the sqlite3 baseline "
                        "indexes four columns of one plain table (an external-content FTS5 table over title, keywords, "
-                       "description and season) with no constraints. sqlite-utils detects column types "
-                       "(its default) and runs one process per file.")
+                       "description and season, with the archive's tokenizer and prefix indexes) with no constraints. "
+                       "sqlite-utils detects column types (its default), runs one process per file, and its "
+                       "`enable-fts` builds no prefix index.")
             out.append("")
 
         if "search" in r:
@@ -843,8 +878,13 @@ def main():
     ap.add_argument("--only", help=f"comma-separated measurements to run, of: {', '.join(MEASUREMENTS)}")
     ap.add_argument("--skip", help="comma-separated measurements to leave out")
     ap.add_argument("--no-build", action="store_true", help="use the binaries already in --bin-dir")
+    ap.add_argument("--build-arg", action="append", default=[], metavar="ARG",
+                    help="extra argument for both swift build commands (repeatable), e.g. --build-arg=--static-swift-stdlib")
     ap.add_argument("--bin-dir", default=os.path.join(REPO, ".build", "release"),
                     help="where archive and archive-bench are (default .build/release)")
+    ap.add_argument("--baseline-prefix", metavar="SPEC",
+                    help="prefix option of the sqlite3 baseline's FTS5 table, e.g. '2 3' or '' for none "
+                         "(default: the same as the archive's collections_fts)")
     ap.add_argument("--keep", action="store_true", help="keep the baseline databases and the exported files")
     args = ap.parse_args()
 
@@ -874,8 +914,9 @@ def main():
     if any(m in measure_set for m in ("search", "process", "export", "sizes")) and "import" not in measure_set:
         measure_set = [m for m in MEASUREMENTS if m in measure_set or m == "import"]
     args.measure = measure_set
-    args.data = args.data or os.path.join(BENCH_ROOT, str(args.collections))
-    args.work = args.work or os.path.join(BENCH_ROOT, f"work-{args.collections}")
+    args.data = os.path.abspath(args.data or os.path.join(BENCH_ROOT, str(args.collections)))
+    args.work = os.path.abspath(args.work or os.path.join(BENCH_ROOT, f"work-{args.collections}"))
+    args.bin_dir = os.path.abspath(args.bin_dir)
     command = "python3 Benchmarks/run.py" + ("" if len(sys.argv) == 1 else " " + shlex.join(sys.argv[1:]))
 
     started = time.perf_counter()
@@ -892,6 +933,10 @@ def main():
                               f"{os.path.basename(exe)}) or drop --no-build")
         os.makedirs(BENCH_ROOT, exist_ok=True)
         facts = machine_facts() + [("Wall time and peak RSS", prepare_launcher())]
+        size = os.path.getsize(os.path.realpath(bench.archive)) / 1e6
+        build = "built by this run" if not args.no_build else "already built (--no-build)"
+        extra = f", swift build {shlex.join(args.build_arg)}" if args.build_arg else ""
+        facts.append(("archive binary", f"{bench.archive} ({size:.1f} MB, {build}{extra})"))
         bench.ensure_data()
         steps = {
             "startup": bench.startup,

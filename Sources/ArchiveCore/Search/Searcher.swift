@@ -47,7 +47,15 @@ public struct Searcher {
         public static let bold = Highlight(open: "\u{1B}[1m", close: "\u{1B}[0m")
     }
 
+    /// How hits are ranked: `exact` scores every match with bm25; `automatic` does so up to
+    /// `exactScoringLimit` matches, and beyond that ranks a capped set of candidates (see `search`).
+    public enum Ranking: Sendable { case automatic, exact }
+
     let archive: Archive
+    public var ranking = Ranking.automatic
+    /// Matches scored at most, for a common term. Measured by the benchmark (top-20 overlap with exact bm25).
+    public var exactScoringLimit = 20_000
+
     public init(archive: Archive) { self.archive = archive }
 
     /// The scopes a search runs in, given the filters: a filter a scope cannot honour leaves that scope out.
@@ -76,32 +84,62 @@ public struct Searcher {
 
     private func search(_ expression: String, in scope: SearchScope, filters: SearchFilters, limit: Int,
                         highlight: Highlight, isRaw: Bool) throws -> [SearchHit] {
-        let (conditions, arguments) = filterSQL(scope, filters)
-        let weights = scope.weights.map { String($0) }.joined(separator: ", ")
-        let sql = """
-            SELECT r.slug, \(titleColumn(scope)), \(scope == .collections ? "r.season" : "NULL"), \(yearColumn(scope)),
-                   bm25(\(scope.index), \(weights)) AS score,
-                   snippet(\(scope.index), -1, ?, ?, '…', 16)
-            FROM \(scope.index) JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid
-            WHERE \(scope.index) MATCH ?\(conditions)
-            ORDER BY score, r.slug
-            LIMIT ?
-            """
-        let statement = try archive.database.cachedStatement(sql)
-        defer { statement.reset() }
-        try statement.bind([highlight.open, highlight.close, expression] + arguments + [limit])
-        var hits: [SearchHit] = []
         do {
-            while let row = try statement.next() {
-                hits.append(SearchHit(
-                    kind: scope.kind, slug: row.string(at: 0) ?? "", title: row.string(at: 1) ?? "",
-                    season: row.string(at: 2), year: row.int(at: 3), score: -(row.double(at: 4) ?? 0),
-                    snippet: row.string(at: 5) ?? ""))
+            guard ranking == .automatic, !isRaw, try matchCount(expression, in: scope, upTo: exactScoringLimit) > exactScoringLimit else {
+                return try ranked(expression, in: scope, filters: filters, limit: limit, highlight: highlight, candidates: nil)
             }
+            // A common term: bm25 would score every match (most of the archive). Score only the first
+            // `exactScoringLimit` matches in the title and related names, which carry the heaviest weights
+            // (so they rank first under exact bm25 too); when those are too few, the first matches anywhere.
+            let heavy = "{\(scope.columns[0]) \(scope.columns[1])} : (\(expression))"
+            let hits = try ranked(expression, in: scope, filters: filters, limit: limit, highlight: highlight, candidates: heavy)
+            if hits.count >= limit { return hits }
+            return try ranked(expression, in: scope, filters: filters, limit: limit, highlight: highlight, candidates: expression)
         } catch let error as DatabaseError where isRaw && error.primaryCode == 1 {
             throw SearchError.syntax(error.message)
         }
+    }
+
+    /// The best `limit` matches by bm25, ties broken by slug, with snippets. Scores are computed in an inner
+    /// query that keeps only the best rows, so that snippets are made for those rows alone (a snippet for every
+    /// match cost more than the ranking). With `candidates`, only the first `exactScoringLimit` rows matching
+    /// that expression are scored, in one pass over the index.
+    private func ranked(_ expression: String, in scope: SearchScope, filters: SearchFilters, limit: Int,
+                        highlight: Highlight, candidates: String?) throws -> [SearchHit] {
+        let (conditions, arguments) = filterSQL(scope, filters)
+        let weights = scope.weights.map { String($0) }.joined(separator: ", ")
+        let index = scope.index
+        let sql = """
+            WITH scored AS MATERIALIZED (
+                SELECT \(index).rowid AS id, bm25(\(index), \(weights)) AS score
+                FROM \(index)\(conditions.isEmpty ? "" : " JOIN \(scope.rawValue) AS r ON r.id = \(index).rowid")
+                WHERE \(index) MATCH ?\(conditions)\(candidates == nil ? "" : " LIMIT \(exactScoringLimit)")
+            ),
+            top AS (SELECT id, score FROM scored ORDER BY score, id LIMIT ?)
+            SELECT r.slug, \(titleColumn(scope)), \(scope == .collections ? "r.season" : "NULL"), \(yearColumn(scope)),
+                   top.score, snippet(\(index), -1, ?, ?, '…', 16)
+            FROM top CROSS JOIN \(index) CROSS JOIN \(scope.rawValue) AS r
+            WHERE \(index).rowid = top.id AND \(index) MATCH ? AND r.id = top.id
+            ORDER BY top.score, r.slug
+            """
+        let statement = try archive.database.cachedStatement(sql)
+        defer { statement.reset() }
+        try statement.bind([candidates ?? expression] + arguments + [limit, highlight.open, highlight.close, expression])
+        var hits: [SearchHit] = []
+        while let row = try statement.next() {
+            hits.append(SearchHit(
+                kind: scope.kind, slug: row.string(at: 0) ?? "", title: row.string(at: 1) ?? "",
+                season: row.string(at: 2), year: row.int(at: 3), score: -(row.double(at: 4) ?? 0),
+                snippet: row.string(at: 5) ?? ""))
+        }
         return hits
+    }
+
+    /// How many rows match, counting no further than `cap + 1`: cheap, as it reads the index without scoring.
+    private func matchCount(_ expression: String, in scope: SearchScope, upTo cap: Int) throws -> Int {
+        let count: Int64? = try archive.database.fetchOne(
+            "SELECT count(*) FROM (SELECT 1 FROM \(scope.index) WHERE \(scope.index) MATCH ? LIMIT ?)", [expression, cap + 1])
+        return Int(count ?? 0)
     }
 
     /// Counts of hits by designer and by year (the facets researchers narrow a search with).
