@@ -132,7 +132,7 @@ public final class Archive {
     /// A reading command needs the schema this binary was built for: it cannot upgrade a file it may not write.
     private func checkSchemaIsCurrent() throws {
         let migrator = try Schema.migrator()
-        try migrator.validate(database)
+        try migrator.validate(database, checksums: false)
         let current = try migrator.currentVersion(of: database)
         if current == 0 {
             throw ArchiveError(.notFound, "\(path) is empty: create the archive with `archive import seeds` or `archive migrate`")

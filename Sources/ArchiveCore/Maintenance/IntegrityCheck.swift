@@ -15,6 +15,11 @@ public struct IntegrityCheck: Sendable {
     /// Runs every check and returns the problems found (none means the archive is sound).
     public func run(on archive: Archive) throws -> [Problem] {
         var problems: [Problem] = []
+        do {
+            try Schema.migrator().validate(archive.database)
+        } catch let error as MigrationError {
+            problems.append(Problem(check: "schema", detail: error.description))
+        }
         problems += try integrityProblems(archive.database)
         problems += try foreignKeyProblems(archive.database)
         problems += try SearchIndex.problems(archive.database)
