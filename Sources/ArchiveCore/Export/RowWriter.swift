@@ -113,15 +113,16 @@ public final class RowWriter {
         let guardIt = guarded && FormulaGuard.needsGuard(bytes)
         if needsQuotes { try output.write(UInt8(ascii: "\"")) }
         if guardIt { try output.write(UInt8(ascii: "'")) }
-        if needsQuotes {
-            for byte in bytes {
-                if byte == UInt8(ascii: "\"") { try output.write(byte) }
-                try output.write(byte)
-            }
+        guard needsQuotes else { return try output.write(bytes) }
+        // Copy the runs between quotes whole, doubling each quote.
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") {
+            try output.write(UnsafeBufferPointer(rebasing: bytes[start...index]))
             try output.write(UInt8(ascii: "\""))
-        } else {
-            try output.write(bytes)
+            start = index + 1
         }
+        try output.write(UnsafeBufferPointer(rebasing: bytes[start...]))
+        try output.write(UInt8(ascii: "\""))
     }
 }
 
