@@ -23,6 +23,15 @@ public final class CSVReader {
             }
         }
 
+        var kind: ImportProblem.Kind {
+            switch self {
+            case .unterminatedQuote, .textAfterClosingQuote: .syntax
+            case .fieldTooLong: .limit
+            case .badText: .encoding
+            case .read: .unreadable
+            }
+        }
+
         public var description: String {
             switch self {
             case .unterminatedQuote: "a quoted field is never closed (a '\"' is missing)"

@@ -25,9 +25,9 @@ final class CSVRecordReader: RecordReader {
             // Bad text in one record is that record's problem, named by its column; anywhere else (the header
             // included) the file cannot be read on.
             if case .badText(let line, let field, let failure) = error, let header, field <= header.count {
-                return .problem(ImportProblem(file: file, line: line, field: header[field - 1], message: failure.message))
+                return .problem(ImportProblem(.encoding, file: file, line: line, field: header[field - 1], message: failure.message))
             }
-            throw ImportProblem(file: file, line: error.line, message: error.description)
+            throw ImportProblem(error.kind, file: file, line: error.line, message: error.description)
         }
         guard let header else {
             try readHeader(record)
@@ -36,7 +36,7 @@ final class CSVRecordReader: RecordReader {
         guard record.fields.count == header.count else {
             let count = record.fields.count
             return .problem(ImportProblem(
-                file: file, line: record.line,
+                .syntax, file: file, line: record.line,
                 message: "\(count) field\(count == 1 ? "" : "s") where the header has \(header.count)"
                     + (count > header.count ? " (an unquoted comma?)" : "")))
         }
@@ -51,10 +51,10 @@ final class CSVRecordReader: RecordReader {
         var seen: Set<String> = []
         for (index, name) in record.fields.enumerated() {
             guard !name.isEmpty else {
-                throw ImportProblem(file: file, line: record.line, message: "column \(index + 1) of the header has no name")
+                throw ImportProblem(.syntax, file: file, line: record.line, message: "column \(index + 1) of the header has no name")
             }
             guard seen.insert(name).inserted else {
-                throw ImportProblem(file: file, line: record.line, field: name, message: "the header names this column twice")
+                throw ImportProblem(.syntax, file: file, line: record.line, field: name, message: "the header names this column twice")
             }
         }
         header = record.fields

@@ -47,7 +47,7 @@ public struct ImportFile: Sendable {
             do {
                 input = try ByteReader(path: path)
             } catch {
-                throw ImportProblem(file: name, message: "cannot be read: \(error.reason)")
+                throw ImportProblem(.unreadable, file: name, message: "cannot be read: \(error.reason)")
             }
         }
         switch format {

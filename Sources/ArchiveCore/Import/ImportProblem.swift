@@ -2,6 +2,31 @@
 // and for JSON the record's number and slug.
 
 public struct ImportProblem: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What kind of wrong it is, for programs and tests (the message says it for people).
+    public enum Kind: String, Sendable {
+        /// The file is not well-formed CSV or JSON (unclosed quote, wrong number of fields, bad token).
+        case syntax
+        /// Bytes that are not acceptable text: invalid UTF-8, NUL, a byte-order mark inside the data.
+        case encoding
+        /// Beyond a limit that keeps memory bounded (field size, nesting depth).
+        case limit
+        /// A value of the wrong type or outside its vocabulary or range.
+        case type
+        /// A required field absent or empty.
+        case missing
+        case unknownField = "unknown-field"
+        case unknownTable = "unknown-table"
+        /// A slug that names no record in the archive or the import.
+        case reference
+        /// A key that comes twice in one import.
+        case duplicate
+        /// A rule of the schema across fields (a CHECK constraint).
+        case rule
+        /// The file cannot be read at all.
+        case unreadable
+    }
+
+    public var kind: Kind
     public var file: String
     public var line: Int?
     /// 1-based position of the record in a JSON array or NDJSON file.
@@ -10,7 +35,9 @@ public struct ImportProblem: Error, CustomStringConvertible, Sendable, Equatable
     public var field: String?
     public var message: String
 
-    public init(file: String, line: Int? = nil, record: Int? = nil, slug: String? = nil, field: String? = nil, message: String) {
+    public init(_ kind: Kind, file: String, line: Int? = nil, record: Int? = nil, slug: String? = nil, field: String? = nil,
+                message: String) {
+        self.kind = kind
         self.file = file
         self.line = line
         self.record = record

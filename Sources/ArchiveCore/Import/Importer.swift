@@ -62,7 +62,7 @@ public final class Importer {
 
         for file in files where Tables.named(file.table) == nil {
             problems.append(ImportProblem(
-                file: file.name,
+                .unknownTable, file: file.name,
                 message: "unknown table \"\(file.table)\": name the file after one of \(Tables.all.map(\.name).joined(separator: ", ")), or give --table"))
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
@@ -181,7 +181,7 @@ public final class Importer {
                     if case .array = field.value {
                         foundLists.insert(list.key)
                     } else {
-                        try report(problem(file, record, field: field.name, "expected a list of \(list.table) rows, found \(field.value.kindDescription)"))
+                        try report(problem(.type, file, record, field: field.name, "expected a list of \(list.table) rows, found \(field.value.kindDescription)"))
                     }
                 } else {
                     try reportUnknownField(field.name, in: file, table: table, record: record)
@@ -199,9 +199,9 @@ public final class Importer {
         if file.format != .csv { known += table.nested.map(\.key) }
         let message = "unknown field for \(table.name) (known: \(known.joined(separator: ", ")))"
         if file.format == .csv {
-            try report(ImportProblem(file: file.name, line: record.headerLine ?? 1, field: name, message: message))
+            try report(ImportProblem(.unknownField, file: file.name, line: record.headerLine ?? 1, field: name, message: message))
         } else {
-            try report(problem(file, record, field: name, message))
+            try report(problem(.unknownField, file, record, field: name, message))
         }
     }
 
@@ -214,14 +214,14 @@ public final class Importer {
             for (index, item) in items.enumerated() {
                 let path = "\(list.key)[\(index + 1)]"
                 guard case .object(let members) = item else {
-                    try report(problem(file, record, field: path, "expected an object, found \(item.kindDescription)"))
+                    try report(problem(.type, file, record, field: path, "expected an object, found \(item.kindDescription)"))
                     continue
                 }
                 var fields: [(name: String, value: JSONValue)] = [(list.parentColumn, .string(slug))]
                 for member in members {
                     guard member.key != list.parentColumn, table.column(named: member.key) != nil else {
                         let known = table.columns.map(\.name).filter { $0 != list.parentColumn }
-                        try report(problem(file, record, field: "\(path).\(member.key)", "unknown field (known: \(known.joined(separator: ", ")))"))
+                        try report(problem(.unknownField, file, record, field: "\(path).\(member.key)", "unknown field (known: \(known.joined(separator: ", ")))"))
                         continue
                     }
                     fields.append((member.key, member.value))
@@ -233,8 +233,9 @@ public final class Importer {
 
     // MARK: Writing rows
 
-    private func problem(_ file: ImportFile, _ record: InputRecord, field: String?, _ message: String) -> ImportProblem {
-        ImportProblem(file: file.name, line: record.line, record: record.number, slug: record.slug, field: field, message: message)
+    private func problem(_ kind: ImportProblem.Kind, _ file: ImportFile, _ record: InputRecord, field: String?,
+                         _ message: String) -> ImportProblem {
+        ImportProblem(kind, file: file.name, line: record.line, record: record.number, slug: record.slug, field: field, message: message)
     }
 
     /// Checks and converts one row's fields, resolves its references and upserts it.
@@ -247,15 +248,15 @@ public final class Importer {
             switch column.convert(field.value) {
             case .failure(let error):
                 isValid = false
-                try report(problem(file, record, field: fieldPrefix + field.name, error.message))
+                try report(problem(.type, file, record, field: fieldPrefix + field.name, error.message))
             case .success(let value):
                 if value.isNull && column.isRequired {
                     isValid = false
-                    try report(problem(file, record, field: fieldPrefix + field.name, "is required but empty"))
+                    try report(problem(.missing, file, record, field: fieldPrefix + field.name, "is required but empty"))
                 } else if case .reference(let target) = column.kind, case .text(let slug) = value {
                     guard let id = try lookUpID(slug, in: target) else {
                         isValid = false
-                        try report(problem(file, record, field: fieldPrefix + field.name,
+                        try report(problem(.reference, file, record, field: fieldPrefix + field.name,
                                            "no \(singular(target)) with slug \"\(slug)\" in the archive or in this import"))
                         continue
                     }
@@ -273,17 +274,17 @@ public final class Importer {
             let keyMissing = missing.contains { table.key.contains($0.name) }
             existing = keyMissing ? false : try writer(for: table).existingRowID(values) != nil
             if !existing {
-                for column in missing { try report(problem(file, record, field: fieldPrefix + column.name, "is required but missing")) }
+                for column in missing { try report(problem(.missing, file, record, field: fieldPrefix + column.name, "is required but missing")) }
                 return
             }
         }
         do {
             if try writer(for: table).write(values, existing: existing) == .duplicate {
                 let what = table.kind == .record ? "the slug \"\(record.slug ?? "")\"" : "this \(singular(table.name)) relation"
-                try report(problem(file, record, field: nil, "\(what) appears more than once in this import"))
+                try report(problem(.duplicate, file, record, field: nil, "\(what) appears more than once in this import"))
             }
         } catch let error as DatabaseError where error.primaryCode == 19 { // SQLITE_CONSTRAINT
-            try report(problem(file, record, field: nil, "breaks a rule of the archive: \(error.message)"))
+            try report(problem(.rule, file, record, field: nil, "breaks a rule of the archive: \(error.message)"))
         }
     }
 

@@ -5,6 +5,7 @@
 public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
     public let line: Int
     public let message: String
+    public var kind = ImportProblem.Kind.syntax
     /// The key (path of keys) whose value holds the error, when it is inside an object: "designers.role".
     public var field: String? = nil
     public var description: String { message }
@@ -25,7 +26,9 @@ public final class JSONParser {
     public var line: Int { input.line }
     public var offset: Int64 { input.offset }
 
-    func fail(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: input.line, message: message) }
+    func fail(_ message: String, kind: ImportProblem.Kind = .syntax) -> JSONSyntaxError {
+        JSONSyntaxError(line: input.line, message: message, kind: kind)
+    }
 
     /// Skips spaces, tabs and line breaks; returns the next byte without consuming it.
     func skipWhitespace() throws -> UInt8? {
@@ -57,7 +60,9 @@ public final class JSONParser {
 
     /// Parses one complete value.
     public func parseValue(depth: Int = 0) throws -> JSONValue {
-        guard depth <= JSONParser.maximumDepth else { throw fail("nested more than \(JSONParser.maximumDepth) levels deep") }
+        guard depth <= JSONParser.maximumDepth else {
+            throw JSONSyntaxError(line: input.line, message: "nested more than \(JSONParser.maximumDepth) levels deep", kind: .limit)
+        }
         guard let byte = try skipWhitespace() else { throw fail("expected a value, found \(endOfInput)") }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
@@ -157,7 +162,7 @@ public final class JSONParser {
                 do {
                     return try TextDecoding.text(scratch)
                 } catch let failure as TextDecoding.Failure {
-                    throw JSONSyntaxError(line: startLine, message: "a string \(failure.message)")
+                    throw JSONSyntaxError(line: startLine, message: "a string \(failure.message)", kind: .encoding)
                 }
             case UInt8(ascii: "\\"):
                 try parseEscape()
@@ -165,7 +170,7 @@ public final class JSONParser {
                 throw fail("a string holds a raw control character (byte 0x\(String(byte, radix: 16))); escape it, e.g. \\n")
             default:
                 if scratch.count >= CSVReader.maximumFieldBytes {
-                    throw JSONSyntaxError(line: startLine, message: "a string is longer than \(CSVReader.maximumFieldBytes >> 20) MiB")
+                    throw JSONSyntaxError(line: startLine, message: "a string is longer than \(CSVReader.maximumFieldBytes >> 20) MiB", kind: .limit)
                 }
                 scratch.append(byte)
             }
@@ -185,13 +190,13 @@ public final class JSONParser {
             var scalar = try hex4()
             if (0xD800...0xDBFF).contains(scalar) {
                 guard try input.next() == UInt8(ascii: "\\"), try input.next() == UInt8(ascii: "u") else {
-                    throw fail("a \\u escape holds half of a surrogate pair")
+                    throw fail("a \\u escape holds half of a surrogate pair", kind: .encoding)
                 }
                 let low = try hex4()
-                guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape holds half of a surrogate pair") }
+                guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape holds half of a surrogate pair", kind: .encoding) }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
-                throw fail("a \\u escape holds half of a surrogate pair")
+                throw fail("a \\u escape holds half of a surrogate pair", kind: .encoding)
             }
             guard let unicode = Unicode.Scalar(scalar) else { throw fail("a \\u escape is not a character") }
             scratch.append(contentsOf: Array(String(Character(unicode)).utf8))

@@ -24,14 +24,14 @@ final class JSONRecordReader: RecordReader {
         do {
             return try layout == .array ? nextInArray() : nextLine()
         } catch let error as JSONSyntaxError {
-            throw ImportProblem(file: file, line: error.line, record: layout == .array && started ? count + 1 : nil,
+            throw ImportProblem(error.kind, file: file, line: error.line, record: layout == .array && started ? count + 1 : nil,
                                 field: error.field, message: error.message)
         } catch let error as ImportProblem {
             throw error
         } catch let error as ReadError {
-            throw ImportProblem(file: file, message: error.description)
+            throw ImportProblem(.unreadable, file: file, message: error.description)
         } catch {
-            throw ImportProblem(file: file, message: "\(error)")
+            throw ImportProblem(.syntax, file: file, message: "\(error)")
         }
     }
 
@@ -92,7 +92,7 @@ final class JSONRecordReader: RecordReader {
             }
             if tooLong {
                 count += 1
-                return .problem(ImportProblem(file: file, line: line, record: count,
+                return .problem(ImportProblem(.limit, file: file, line: line, record: count,
                                               message: "the line is longer than \(CSVReader.maximumFieldBytes >> 20) MiB"))
             }
             if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
@@ -107,7 +107,7 @@ final class JSONRecordReader: RecordReader {
                 return try record(from: value, line: line)
             } catch let error as JSONSyntaxError {
                 count += 1
-                return .problem(ImportProblem(file: file, line: line, record: count, field: error.field, message: error.message))
+                return .problem(ImportProblem(error.kind, file: file, line: line, record: count, field: error.field, message: error.message))
             }
         }
     }
@@ -115,7 +115,7 @@ final class JSONRecordReader: RecordReader {
     private func record(from value: JSONValue, line: Int) throws -> ReadOutcome {
         count += 1
         guard case .object(let members) = value else {
-            return .problem(ImportProblem(file: file, line: line, record: count, message: "expected an object, found \(value.kindDescription)"))
+            return .problem(ImportProblem(.syntax, file: file, line: line, record: count, message: "expected an object, found \(value.kindDescription)"))
         }
         return .record(InputRecord(line: line, number: count, fields: members.map { (name: $0.key, value: $0.value) }))
     }
