@@ -116,7 +116,7 @@ import Testing
     }
 
     /// Every command documents itself (as sqlite-utils' test_docs does): a command without help fails here.
-    @Test(arguments: ["import", "search", "show", "list", "export", "stats", "migrate", "check"])
+    @Test(arguments: ["import", "search", "show", "list", "export", "stats", "backup", "migrate", "check"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: folder.url)
         #expect(result.status == 0)

@@ -124,7 +124,7 @@ public final class CSVReader {
             }
             do {
                 fields.append(try TextDecoding.text(field))
-            } catch let failure as TextDecoding.Failure {
+            } catch let failure {
                 if badField == nil { badField = (fields.count + 1, failure) }
                 fields.append("")
             }

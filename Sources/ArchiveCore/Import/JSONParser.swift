@@ -161,7 +161,7 @@ public final class JSONParser {
             case UInt8(ascii: "\""):
                 do {
                     return try TextDecoding.text(scratch)
-                } catch let failure as TextDecoding.Failure {
+                } catch let failure {
                     throw JSONSyntaxError(line: startLine, message: "a string \(failure.message)", kind: .encoding)
                 }
             case UInt8(ascii: "\\"):
