@@ -1,0 +1,88 @@
+// SIGKILL at random moments: during an import (a bulk one, whose search triggers are dropped and rebuilt inside
+// its transaction) and during an export. After every kill `archive check` passes and the content is exactly
+// the state before the import, or exactly the state after it. A few kills run in CI; set
+// ARCHIVE_CRASH_KILLS=50 (or more) for the full count.
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CrashSafetyTests {
+    static let kills = Int(ProcessInfo.processInfo.environment["ARCHIVE_CRASH_KILLS"] ?? "") ?? 6
+
+    private func dump(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, ".dump"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "sqlite3 .dump failed on \(path)")
+        // The import log row carries a time: compare everything else.
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("INSERT INTO imports ") }.joined(separator: "\n")
+    }
+
+    /// Starts `archive` with `arguments`, kills it after `delay` seconds (if still running), waits.
+    private func killed(_ arguments: [String], in folder: URL, after delay: Double) throws -> Int32 {
+        let process = Process()
+        process.executableURL = ArchiveBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32(delay * 1_000_000))
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func killsDuringAnImportLeaveTheBeforeOrTheAfterState() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        // Over 4 MiB, so the import takes the bulk path (triggers dropped, indexes rebuilt, all in one transaction).
+        var csv = "slug,title,season,year,description,keywords\n"
+        for index in 0..<30_000 {
+            csv += "crash-\(index),\"Crash test \(index) — “tulle”\",SS,\(1950 + index % 70),\"Organza, satin and tulle; a ballet-inspired look number \(index), with ribbons and pleats.\",ballet; tulle\n"
+        }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.path("collections.csv")))
+        let seeded = folder.path("seeded.sqlite")
+        try FileManager.default.copyItem(atPath: folder.path("archive.sqlite"), toPath: seeded)
+        let before = try dump(seeded)
+
+        // The after-state, and how long a whole import takes.
+        try FileManager.default.copyItem(atPath: seeded, toPath: folder.path("full.sqlite"))
+        let start = Date()
+        try #require(try run(["import", "collections.csv", "--db", "full.sqlite"], in: folder.url).status == 0)
+        let duration = Date().timeIntervalSince(start)
+        let after = try dump(folder.path("full.sqlite"))
+        #expect(before != after)
+
+        var generator = SystemRandomNumberGenerator()
+        var outcomes = (before: 0, after: 0)
+        for kill in 0..<Self.kills {
+            let work = "work-\(kill).sqlite"
+            try FileManager.default.copyItem(atPath: seeded, toPath: folder.path(work))
+            let delay = Double.random(in: 0...(duration * 1.1), using: &generator)
+            _ = try killed(["import", "collections.csv", "--db", work], in: folder.url, after: delay)
+            let check = try run(["check", "--db", work], in: folder.url)
+            #expect(check.status == 0, "kill \(kill) after \(delay) s: \(check.stdout) \(check.stderr)")
+            let state = try dump(folder.path(work))
+            #expect(state == before || state == after, "kill \(kill) after \(delay) s left a third state")
+            if state == before { outcomes.before += 1 } else if state == after { outcomes.after += 1 }
+        }
+        print("crash safety: \(Self.kills) kills over \(duration) s imports: \(outcomes.before) before-states, \(outcomes.after) after-states")
+    }
+
+    @Test func killsDuringAnExportLeaveTheArchiveUntouched() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        let before = try dump(folder.path("archive.sqlite"))
+        for kill in 0..<max(2, Self.kills / 2) {
+            _ = try killed(["export", "--all", "out-\(kill)"], in: folder.url, after: Double(kill) * 0.004)
+            #expect(try run(["check"], in: folder.url).status == 0)
+            #expect(try dump(folder.path("archive.sqlite")) == before)
+        }
+    }
+}
