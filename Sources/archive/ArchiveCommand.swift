@@ -27,6 +27,8 @@ struct ArchiveCommand: ParsableCommand {
     static func main() {
         // A closed pipe (`archive … | head`) must end the output quietly, not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit (`ulimit -f`) must surface as a write error SQLite reports and rolls back, not kill us.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,0 +1,86 @@
+// Several processes on one archive, and resource faults: readers see the old or the new data, never a mix;
+// a second writer waits, then succeeds or says the archive is locked; a full disk is a clean error.
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ConcurrencyAndFaultTests {
+    private func writeCollections(_ count: Int, prefix: String, to path: String) throws {
+        var csv = "slug,title,description\n"
+        for index in 0..<count { csv += "\(prefix)-\(index),\"\(prefix) \(index)\",\"Organza, satin and tulle; look \(index) of a long series of ballet-inspired pieces.\"\n" }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    private func collectionCount(_ folder: TemporaryFolder) throws -> Int? {
+        let stats = try run(["stats", "--format", "json"], in: folder.url)
+        guard stats.status == 0 else { return nil }
+        let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        return (object?["tables"] as? [String: Int])?["collections"]
+    }
+
+    @Test func readersDuringAnImportSeeTheOldOrTheNewDataNeverAMix() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try writeCollections(40_000, prefix: "bulk", to: folder.path("collections.csv"))
+        let importer = Process()
+        importer.executableURL = ArchiveBinary.url
+        importer.arguments = ["import", "collections.csv"]
+        importer.currentDirectoryURL = folder.url
+        importer.standardError = FileHandle.nullDevice
+        try importer.run()
+        var seen: Set<Int> = []
+        var failures: [String] = []
+        repeat {
+            if let count = try collectionCount(folder) { seen.insert(count) } else { failures.append("stats") }
+            let search = try run(["search", "organza", "--format", "csv", "--limit", "5"], in: folder.url)
+            if search.status != 0 { failures.append("search: \(search.stderr)") }
+            let export = try run(["export", "collections"], in: folder.url)
+            if export.status != 0 { failures.append("export: \(export.stderr)") }
+            let rows = export.stdout.split(separator: "\r\n").count - 1
+            seen.insert(rows)
+        } while importer.isRunning
+        importer.waitUntilExit()
+        #expect(importer.terminationStatus == 0)
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(seen.isSubset(of: [5, 40_005]), "readers saw \(seen)")
+        #expect(try collectionCount(folder) == 40_005)
+    }
+
+    @Test func aSecondImportWaitsThenSucceedsOrSaysTheArchiveIsLocked() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try writeCollections(40_000, prefix: "first", to: folder.path("collections.csv"))
+        try Data("slug,name\nsecond-icon,Second\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
+        let first = Process()
+        first.executableURL = ArchiveBinary.url
+        first.arguments = ["import", "collections.csv"]
+        first.currentDirectoryURL = folder.url
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        usleep(100_000)
+        let second = try run(["import", "icons.csv"], in: folder.url)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.status == 0 || second.status == 75, "\(second.stderr)")
+        if second.status == 75 { #expect(second.stderr.contains("locked by another process")) }
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
+
+    @Test func aFullDiskIsACleanErrorAndChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try writeCollections(40_000, prefix: "big", to: folder.path("collections.csv"))
+        let dumpBefore = try run(["export", "--all", "before"], in: folder.url)
+        #expect(dumpBefore.status == 0)
+        // ulimit -f: no file may grow past 2 MiB, as on a nearly full disk.
+        let result = try run(["-c", "ulimit -f 2048; exec \"$ARCHIVE\" import collections.csv"], in: folder.url,
+                             environment: ["ARCHIVE": ArchiveBinary.url.path], executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(result.status == 74, "\(result.status): \(result.stderr)")
+        #expect(result.stderr.hasPrefix("archive: "))
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(try run(["check"], in: folder.url).status == 0)
+        #expect(try run(["export", "--all", "after"], in: folder.url).status == 0)
+        let diff = try run(["-c", "diff -r before after && echo same"], in: folder.url, executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(diff.stdout == "same\n")
+    }
+}
