@@ -1,6 +1,7 @@
 // The errors a user of the archive can meet, each one line that says what happened and what to do.
 // The CLI maps each kind to an exit code; the library never prints.
 import ArchiveStorage
+import Glibc
 
 public struct ArchiveError: Error, CustomStringConvertible, Sendable {
     public enum Kind: Sendable {
@@ -43,6 +44,9 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
             self.init(.busy, "\(path) is locked by another process; try again when it has finished (\(error.message))")
         case 13: // SQLITE_FULL
             self.init(.storage, "the disk holding \(path) is full; nothing was changed (\(error.message))")
+        case 10 where error.extendedCode == 778 || [ENOSPC, EFBIG, EDQUOT].contains(error.systemErrno):
+            // SQLITE_IOERR_WRITE: SQLite does not always keep the errno; a full disk or a size limit is the usual cause.
+            self.init(.storage, "could not write to \(path): the disk is full, a file-size limit was reached, or the device failed; nothing was changed (\(error.codeName))")
         case 11: // SQLITE_CORRUPT
             self.init(.storage, "\(path) is damaged: \(error.message); restore it from a backup")
         default:

@@ -12,9 +12,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     public let sql: String?
     /// The bound arguments, kept for `verboseDescription` only.
     public let arguments: [DatabaseValue]
+    /// The operating system's error number behind an I/O error (`sqlite3_system_errno`), 0 when none.
+    public let systemErrno: Int32
 
-    public init(extendedCode: Int32, message: String? = nil, sql: String? = nil, arguments: [DatabaseValue] = []) {
+    public init(extendedCode: Int32, message: String? = nil, sql: String? = nil, arguments: [DatabaseValue] = [],
+                systemErrno: Int32 = 0) {
         self.extendedCode = extendedCode
+        self.systemErrno = systemErrno
         self.message = message ?? String(cString: sqlite3_errstr(extendedCode))
         self.sql = sql
         self.arguments = arguments
@@ -29,7 +33,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
             extendedCode: useConnection ? extended : code,
             message: useConnection ? connection.map { String(cString: sqlite3_errmsg($0)) } : nil,
             sql: sql,
-            arguments: arguments
+            arguments: arguments,
+            systemErrno: connection.map { sqlite3_system_errno($0) } ?? 0
         )
     }
 
