@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "ArchiveStorageTests", dependencies: ["ArchiveStorage", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "ArchiveTestSupport"]),
         // Runs the built `archive` binary end to end; depending on it makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["archive", "ArchiveCore", "ArchiveTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["archive", "ArchiveCore", "ArchiveStorage", "ArchiveTestSupport"]),
     ]
 )

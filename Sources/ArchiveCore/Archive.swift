@@ -109,7 +109,11 @@ public final class Archive {
 
     private static func openError(_ error: DatabaseError, path: String, access: Access) -> ArchiveError {
         if error.primaryCode == 14 { // SQLITE_CANTOPEN
-            return ArchiveError(access == .write ? .cannotWrite : .notFound, "cannot open \(path): \(error.message)")
+            guard access == .read else {
+                // Writing needs the folder too: SQLite creates the -wal and -shm files beside the archive.
+                return ArchiveError(.cannotWrite, "cannot open \(path) for writing: \(error.message) (can its folder be written?)")
+            }
+            return ArchiveError(.notFound, "cannot open \(path): \(error.message)")
         }
         return ArchiveError(error, path: path)
     }

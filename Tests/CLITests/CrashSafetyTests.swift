@@ -2,8 +2,11 @@
 // its transaction) and during an export. After every kill `archive check` passes and the content is exactly
 // the state before the import, or exactly the state after it. A few kills run in CI; set
 // ARCHIVE_CRASH_KILLS=50 (or more) for the full count.
+import ArchiveCore
+import ArchiveStorage
 import ArchiveTestSupport
 import Foundation
+import Glibc
 import Testing
 
 @Suite(.serialized) struct CrashSafetyTests {
@@ -84,5 +87,69 @@ import Testing
             #expect(try run(["check"], in: folder.url).status == 0)
             #expect(try dump(folder.path("archive.sqlite")) == before)
         }
+    }
+}
+
+@Suite(.serialized) struct MigrationCrashTests {
+    /// An archive at schema version 1 (as an older binary left it), holding the seeds' sources.
+    private func oldArchive(at path: String) throws {
+        let db = try Database(path: path)
+        try Migrator(migrations: Array(Schema.migrations.prefix(1))).migrate(db)
+        try db.execute("INSERT INTO sources (slug, title) VALUES ('article', 'An article')")
+        db.close()
+    }
+
+    @Test func killsDuringAMigrationLeaveAnArchiveThatMigratesCleanly() throws {
+        let folder = try TemporaryFolder()
+        var versions: Set<Int> = []
+        for kill in 0..<max(4, CrashSafetyTests.kills) {
+            let path = folder.path("old-\(kill).sqlite")
+            try oldArchive(at: path)
+            let process = Process()
+            process.executableURL = ArchiveBinary.url
+            process.arguments = ["migrate", "--db", path]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(kill % 8) * 2_000)
+            if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            // Whatever was applied is whole: the archive is at some version, and finishing the upgrade works.
+            let db = try Database(path: path, mode: .readOnly)
+            let version = try Migrator(migrations: Schema.migrations).currentVersion(of: db)
+            versions.insert(version)
+            db.close()
+            let migrate = try run(["migrate", "--db", path], in: folder.url)
+            #expect(migrate.status == 0, "\(migrate.stderr)")
+            #expect(try run(["check", "--db", path], in: folder.url).status == 0)
+            let slug = try run(["show", "article", "--db", path], in: folder.url)
+            #expect(slug.status == 0) // the data from before the upgrade is there
+        }
+        #expect(versions.isSubset(of: Set([1] + Schema.migrations.map(\.version))))
+    }
+}
+
+@Suite struct UnwritableFolderTests {
+    @Test func anImportIntoAFolderThatCannotBeWrittenFailsCleanly() throws {
+        let folder = try TemporaryFolder()
+        let locked = folder.url.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try #require(try run(["import", "seeds", "--db", "locked/archive.sqlite"], in: folder.url).status == 0)
+        try Data("slug,name\ntwiggy,Twiggy\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
+        // Root ignores permissions, so the folder is made immutable (chattr +i) where that works.
+        let chattr = { (flag: String) throws -> Int32 in
+            try run(["-c", "chattr \(flag) locked 2>/dev/null || chmod \(flag == "+i" ? "555" : "755") locked"], in: folder.url,
+                    executable: URL(fileURLWithPath: "/bin/bash")).status
+        }
+        try #require(try chattr("+i") == 0)
+        defer { _ = try? chattr("-i") }
+        if getuid() == 0, try run(["-c", "touch locked/probe 2>/dev/null"], in: folder.url, executable: URL(fileURLWithPath: "/bin/bash")).status == 0 {
+            return // the folder could not be protected here: nothing to test
+        }
+        let result = try run(["import", "icons.csv", "--db", "locked/archive.sqlite"], in: folder.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(try run(["check", "--db", "locked/archive.sqlite"], in: folder.url).status == 0)
+        let search = try run(["search", "twiggy", "--in", "icons", "--db", "locked/archive.sqlite"], in: folder.url)
+        #expect(search.stderr == "no matches for twiggy\n")
     }
 }
