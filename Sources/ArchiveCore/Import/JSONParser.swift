@@ -31,7 +31,7 @@ public final class JSONParser {
     }
 
     /// Skips spaces, tabs and line breaks; returns the next byte without consuming it.
-    func skipWhitespace() throws -> UInt8? {
+    public func skipWhitespace() throws -> UInt8? {
         while let byte = try input.peek() {
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return byte }
             _ = try input.next()

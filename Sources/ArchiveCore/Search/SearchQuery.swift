@@ -13,14 +13,15 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// A query from plain text. Throws on an empty query (a usage error).
     public init(_ text: String) throws(SearchError) {
-        guard text.contains(where: { !$0.isWhitespace }) else { throw .emptyQuery }
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0.value >= 0x20 }) else { throw .emptyQuery }
         self.text = text
         self.isRaw = false
         // Control characters (NUL among them) separate words; FTS5 would take a NUL as the end of the query.
-        let cleaned = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        var cleaned = ""
+        cleaned.unicodeScalars.append(contentsOf: text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 })
         let terms = SearchQuery.terms(of: cleaned).compactMap { term -> String? in
             guard term.text.unicodeScalars.contains(where: SearchQuery.isTokenCharacter) else { return nil }
-            return "\"" + term.text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" + (term.isPrefix ? "*" : "")
+            return SearchQuery.quoted(term.text) + (term.isPrefix ? "*" : "")
         }
         expression = terms.isEmpty ? nil : terms.joined(separator: " AND ")
     }
@@ -38,31 +39,51 @@ public struct SearchQuery: Sendable, Equatable {
         let isPrefix: Bool
     }
 
-    /// Splits on white space outside quotes; a quote opens a phrase up to the next quote (or the end).
+    /// Splits on white space outside quotes; a quote opens a phrase up to the next quote (or the end). Works on
+    /// Unicode scalars, not Characters: a quote followed by a combining mark is one Character, and FTS5 would
+    /// still see its quote (found by the query fuzzer).
     static func terms(of text: String) -> [Term] {
+        let quote: Unicode.Scalar = "\"", star: Unicode.Scalar = "*"
+        let scalars = Array(text.unicodeScalars)
         var terms: [Term] = []
-        var characters = Substring(text)
-        while let first = characters.first {
-            if first.isWhitespace {
-                characters = characters.dropFirst()
-            } else if first == "\"" {
-                let body = characters.dropFirst()
-                let end = body.firstIndex(of: "\"") ?? body.endIndex
-                var rest = end < body.endIndex ? body[body.index(after: end)...] : body[end...]
-                let isPrefix = rest.first == "*"
-                rest = rest.drop { $0 == "*" }
-                terms.append(Term(text: String(body[..<end]), isPrefix: isPrefix))
-                characters = rest
+        var index = 0
+        func string(_ range: Range<Int>) -> String {
+            var result = ""
+            result.unicodeScalars.append(contentsOf: scalars[range])
+            return result
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                index += 1
+            } else if scalar == quote {
+                let start = index + 1
+                var end = start
+                while end < scalars.count && scalars[end] != quote { end += 1 }
+                index = min(end + 1, scalars.count)
+                let isPrefix = index < scalars.count && scalars[index] == star
+                while index < scalars.count && scalars[index] == star { index += 1 }
+                terms.append(Term(text: string(start..<end), isPrefix: isPrefix))
             } else {
-                let end = characters.firstIndex { $0.isWhitespace || $0 == "\"" } ?? characters.endIndex
-                var word = characters[..<end]
-                let isPrefix = word.last == "*"
-                while word.last == "*" { word = word.dropLast() }
-                terms.append(Term(text: String(word), isPrefix: isPrefix))
-                characters = characters[end...]
+                let start = index
+                while index < scalars.count && !scalars[index].properties.isWhitespace && scalars[index] != quote { index += 1 }
+                var end = index
+                let isPrefix = scalars[end - 1] == star
+                while end > start && scalars[end - 1] == star { end -= 1 }
+                terms.append(Term(text: string(start..<end), isPrefix: isPrefix))
             }
         }
         return terms
+    }
+
+    /// `text` as an FTS5 string: in double quotes, each quote inside doubled.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { result.unicodeScalars.append(scalar) }
+            result.unicodeScalars.append(scalar)
+        }
+        return result + "\""
     }
 
     /// What FTS5's unicode61 tokenizer keeps as part of a word: letters, numbers and private-use characters.

@@ -1,0 +1,22 @@
+// Any text through the search-query translator, then through FTS5 itself: plain text must never be an FTS5
+// syntax error. One in-memory archive with a few records serves every input.
+import ArchiveCore
+import ArchiveStorage
+
+nonisolated(unsafe) let archive: Archive = {
+    let archive = try! Archive(path: ":memory:", access: .rehearse)
+    try! archive.database.execute("INSERT INTO collections (slug, title, description) VALUES ('a', 'Ballet flats', 'Tulle and satin, “Céline” — derby')")
+    return archive
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    guard let query = try? SearchQuery(text) else { return 0 } // only blank text is refused
+    do {
+        _ = try Searcher(archive: archive).search(query, in: SearchScope.allCases)
+    } catch {
+        fatalError("plain text \(text.debugDescription) became \(query.expression ?? "nil") and failed: \(error)")
+    }
+    return 0
+}
