@@ -11,8 +11,9 @@ let package = Package(
     name: "archive-fuzz",
     dependencies: [.package(name: "archive", path: "..")],
     targets: [
-        .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "ArchiveCore", package: "archive")], swiftSettings: fuzzer),
-        .executableTarget(name: "fuzz-json", dependencies: [.product(name: "ArchiveCore", package: "archive")], swiftSettings: fuzzer),
-        .executableTarget(name: "fuzz-query", dependencies: [.product(name: "ArchiveCore", package: "archive")], swiftSettings: fuzzer),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", .product(name: "ArchiveCore", package: "archive")], swiftSettings: fuzzer),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", .product(name: "ArchiveCore", package: "archive")], swiftSettings: fuzzer),
+        .executableTarget(name: "fuzz-query", dependencies: ["FuzzSupport", .product(name: "ArchiveCore", package: "archive")], swiftSettings: fuzzer),
     ]
 )

@@ -64,3 +64,16 @@ func run(
         stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
 }
+
+/// Starts the archive binary with `arguments` in `directory` and returns at once (output discarded), for tests
+/// that act while it runs.
+func start(_ arguments: [String], in directory: URL) throws -> Process {
+    let process = Process()
+    process.executableURL = ArchiveBinary.url
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}

@@ -34,12 +34,7 @@ import Testing
         var csv = "slug,title,description\n"
         for index in 0..<40_000 { csv += "bulk-\(index),Bulk \(index),\"Organza, tulle and satin; number \(index)\"\n" }
         try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.path("collections.csv")))
-        let importer = Process()
-        importer.executableURL = ArchiveBinary.url
-        importer.arguments = ["import", "collections.csv"]
-        importer.currentDirectoryURL = folder.url
-        importer.standardError = FileHandle.nullDevice
-        try importer.run()
+        let importer = try start(["import", "collections.csv"], in: folder.url)
         usleep(150_000)
         let backup = try run(["backup", "during.sqlite"], in: folder.url)
         importer.waitUntilExit()

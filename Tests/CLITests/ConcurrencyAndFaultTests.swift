@@ -22,12 +22,7 @@ import Testing
         let folder = try TemporaryFolder()
         try #require(try run(["import", "seeds"], in: folder.url).status == 0)
         try writeCollections(40_000, prefix: "bulk", to: folder.path("collections.csv"))
-        let importer = Process()
-        importer.executableURL = ArchiveBinary.url
-        importer.arguments = ["import", "collections.csv"]
-        importer.currentDirectoryURL = folder.url
-        importer.standardError = FileHandle.nullDevice
-        try importer.run()
+        let importer = try start(["import", "collections.csv"], in: folder.url)
         var seen: Set<Int> = []
         var failures: [String] = []
         repeat {
@@ -51,12 +46,7 @@ import Testing
         try #require(try run(["import", "seeds"], in: folder.url).status == 0)
         try writeCollections(40_000, prefix: "first", to: folder.path("collections.csv"))
         try Data("slug,name\nsecond-icon,Second\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
-        let first = Process()
-        first.executableURL = ArchiveBinary.url
-        first.arguments = ["import", "collections.csv"]
-        first.currentDirectoryURL = folder.url
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let first = try start(["import", "collections.csv"], in: folder.url)
         usleep(100_000)
         let second = try run(["import", "icons.csv"], in: folder.url)
         first.waitUntilExit()

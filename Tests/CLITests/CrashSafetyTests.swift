@@ -28,13 +28,7 @@ import Testing
 
     /// Starts `archive` with `arguments`, kills it after `delay` seconds (if still running), waits.
     private func killed(_ arguments: [String], in folder: URL, after delay: Double) throws -> Int32 {
-        let process = Process()
-        process.executableURL = ArchiveBinary.url
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try start(arguments, in: folder)
         usleep(UInt32(delay * 1_000_000))
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
@@ -105,11 +99,7 @@ import Testing
         for kill in 0..<max(4, CrashSafetyTests.kills) {
             let path = folder.path("old-\(kill).sqlite")
             try oldArchive(at: path)
-            let process = Process()
-            process.executableURL = ArchiveBinary.url
-            process.arguments = ["migrate", "--db", path]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try start(["migrate", "--db", path], in: folder.url)
             usleep(UInt32(kill % 8) * 2_000)
             if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
