@@ -54,7 +54,7 @@ struct ListCommand: ParsableCommand {
 
     /// A cell on one line, cut to a readable width.
     private func cell(_ value: DatabaseValue) -> String {
-        let text = String(value.displayText.map { $0.isNewline ? " " : $0 })
+        let text = String(value.plainText.map { $0.isNewline ? " " : $0 })
         return text.count > 60 ? String(text.prefix(59)) + "…" : text
     }
 }

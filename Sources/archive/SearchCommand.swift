@@ -133,22 +133,9 @@ struct SearchCommand: ParsableCommand {
 
     private func printRows(columns: [String], _ rows: [[DatabaseValue]]) throws {
         guard let rowFormat = format.rowFormat else {
-            Console.output(alignedTable([columns] + rows.map { $0.map(\.displayText) }))
+            Console.output(alignedTable([columns] + rows.map { $0.map(\.plainText) }))
             return
         }
         try writeRows(format: rowFormat, columns: columns, rows)
-    }
-}
-
-extension DatabaseValue {
-    /// The value as a table cell for people.
-    var displayText: String {
-        switch self {
-        case .null: ""
-        case .integer(let number): String(number)
-        case .real(let number): String(number)
-        case .text(let text): text
-        case .blob(let bytes): "<\(bytes.count) bytes>"
-        }
     }
 }

@@ -41,11 +41,11 @@ struct ShowCommand: ParsableCommand {
 
     private func text(_ record: RecordDetails) -> String {
         var out = "\(record.table) \(record.slug)\n"
-        out += alignedTable(record.fields.filter { !$0.value.isNull && $0.name != "slug" }.map { ["  " + $0.name, $0.value.displayText] })
+        out += alignedTable(record.fields.filter { !$0.value.isNull && $0.name != "slug" }.map { ["  " + $0.name, $0.value.plainText] })
         if !record.links.isEmpty {
             out += "\nlinked\n" + alignedTable(record.links.map { link in
                 ["  " + (link.role ?? link.relation), link.table, link.slug, link.name,
-                 (link.details.map { "\($0.name) \($0.value.displayText)" } + (link.source.map { ["source \($0)"] } ?? [])).joined(separator: "; ")]
+                 (link.details.map { "\($0.name) \($0.value.plainText)" } + (link.source.map { ["source \($0)"] } ?? [])).joined(separator: "; ")]
             })
         }
         out += "\nsources\n"

@@ -48,7 +48,8 @@ enum Codebook {
 }
 
 extension DatabaseValue {
-    var plainText: String {
+    /// The value as plain text: numbers written out, NULL as nothing.
+    public var plainText: String {
         switch self {
         case .null: ""
         case .integer(let number): String(number)

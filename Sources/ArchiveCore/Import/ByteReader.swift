@@ -51,6 +51,13 @@ public final class ByteReader {
         let byte = buffer[position]
         position += 1
         offset += 1
+        ByteReader.count(byte, line: &line, previousWasCR: &previousWasCR)
+        return byte
+    }
+
+    /// Advances the line count past `byte`: a line ends at LF, or at a CR not followed by LF.
+    @inline(__always)
+    static func count(_ byte: UInt8, line: inout Int, previousWasCR: inout Bool) {
         if byte == 0x0A {
             if !previousWasCR { line += 1 }
             previousWasCR = false
@@ -60,7 +67,6 @@ public final class ByteReader {
         } else {
             previousWasCR = false
         }
-        return byte
     }
 
     public enum Stop: Equatable {
@@ -91,15 +97,7 @@ public final class ByteReader {
                         stop = byte
                         break
                     }
-                    if byte == 0x0A {
-                        if !previousWasCR { line += 1 }
-                        previousWasCR = false
-                    } else if byte == 0x0D {
-                        line += 1
-                        previousWasCR = true
-                    } else {
-                        previousWasCR = false
-                    }
+                    ByteReader.count(byte, line: &line, previousWasCR: &previousWasCR)
                     index += 1
                 }
                 output.append(contentsOf: bytes[start..<index])
