@@ -34,11 +34,11 @@ struct ArchiveCommand: ParsableCommand {
             try command.run()
         } catch let error as ArchiveError {
             Console.error(error.message)
-            Foundationless.exit(ExitStatus.code(for: error.kind))
+            Glibc.exit(ExitStatus.code(for: error.kind))
         } catch let error as DatabaseError {
             // Reached only by a failure no command anticipated (an I/O error, a damaged file).
             Console.error(error.description)
-            Foundationless.exit(ExitStatus.ioError)
+            Glibc.exit(ExitStatus.ioError)
         } catch {
             exit(withError: error)
         }

@@ -31,7 +31,3 @@ enum Console {
         }
     }
 }
-
-enum Foundationless {
-    static func exit(_ code: Int32) -> Never { Glibc.exit(code) }
-}

@@ -3,7 +3,7 @@ import ArchiveCore
 
 enum ExitStatus {
     static let problemsFound: Int32 = 1
-    static let usage: Int32 = 64
+    // 64 (usage) is swift-argument-parser's own ValidationError exit.
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     static let cannotCreate: Int32 = 73

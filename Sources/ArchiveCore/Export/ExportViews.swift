@@ -4,6 +4,11 @@
 extension ExportQuery {
     private static func names(_ select: String) -> String { "(SELECT group_concat(value, '; ') FROM (\(select)))" }
 
+    /// The names credited to collection `c` in `role`, in slug order.
+    private static func credited(_ role: CollectionRole) -> String {
+        names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = '\(role.rawValue)' ORDER BY d.slug")
+    }
+
     private static let sourcesColumn = ExportColumn("sources", "list", "Titles of the sources that support the record, \"; \"-separated")
 
     public static let views: [ExportQuery] = [
@@ -11,10 +16,8 @@ extension ExportQuery {
             name: "collections_full",
             sql: """
                 SELECT c.slug, c.title, c.season, c.year,
-                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'house' ORDER BY d.slug")) AS houses,
-                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'creative_director' ORDER BY d.slug")) AS creative_directors,
-                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'collaborator' ORDER BY d.slug")) AS collaborators,
-                  \(names("SELECT d.name AS value FROM collection_designers x JOIN designers d ON d.id = x.designer_id WHERE x.collection_id = c.id AND x.role = 'designer' ORDER BY d.slug")) AS designers,
+                  \(credited(.house)) AS houses, \(credited(.creativeDirector)) AS creative_directors,
+                  \(credited(.collaborator)) AS collaborators, \(credited(.designer)) AS designers,
                   \(names("SELECT s.name AS value FROM collection_shoes x JOIN shoes s ON s.id = x.shoe_id WHERE x.collection_id = c.id ORDER BY s.slug")) AS shoes,
                   c.keywords, c.description,
                   \(names("SELECT s.title AS value FROM collection_sources x JOIN sources s ON s.id = x.source_id WHERE x.collection_id = c.id ORDER BY s.slug")) AS sources

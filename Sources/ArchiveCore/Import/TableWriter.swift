@@ -18,6 +18,8 @@ final class TableWriter {
     init(table: TableDescription, database: Database) throws {
         self.table = table
         db = database
+        keyColumns = table.key.compactMap { table.column(named: $0)?.column }
+        rowLookupSQL = "SELECT rowid FROM \(table.name) WHERE " + keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
         seen = SeenRows(startMax: try db.fetchOne("SELECT max(rowid) FROM \(table.name)") ?? 0)
     }
 
@@ -67,7 +69,9 @@ final class TableWriter {
         table.columns.firstIndex { $0.name == column.name } ?? Int.max
     }
 
-    private var keyColumns: [String] { table.key.compactMap { table.column(named: $0)?.column } }
+    private var keyColumns: [String]
+    /// `SELECT rowid … WHERE key = ?`, for rows an upsert left unchanged or updated.
+    private var rowLookupSQL: String
 
     /// The upsert for one set of columns: only the columns a file holds are written, so a file with fewer
     /// columns updates those and leaves the others as they are.
@@ -98,10 +102,8 @@ final class TableWriter {
 
     /// The rowid of the row with this key (for a row the upsert left unchanged).
     func existingRowID(_ values: [(column: ColumnDescription, value: DatabaseValue)]) throws -> Int64? {
-        let key = keyColumns
-        let keyValues = key.map { column in values.first { $0.column.column == column }?.value ?? .null }
-        let sql = "SELECT rowid FROM \(table.name) WHERE " + key.map { "\($0) = ?" }.joined(separator: " AND ")
-        return try db.fetchOne(sql, keyValues)
+        let keyValues = keyColumns.map { column in values.first { $0.column.column == column }?.value ?? .null }
+        return try db.fetchOne(rowLookupSQL, keyValues)
     }
 }
 
