@@ -62,6 +62,14 @@ final class ArchiveFixture {
         return lines
     }
 
+    /// The first column of every row, as text.
+    func column(_ sql: String) throws -> [String] {
+        let statement = try db.prepare(sql)
+        var values: [String] = []
+        while let row = try statement.next() { values.append(row.string(at: 0) ?? "") }
+        return values
+    }
+
     func one<T: DatabaseValueConvertible>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws -> T? {
         try db.fetchOne(sql, arguments)
     }

@@ -113,6 +113,69 @@ import Testing
     }
 }
 
+/// Migration 0004 rewrites the vocabulary CHECKs as OR chains in sqlite_schema: the rules must be the same
+/// rules, and an archive that has rows must come through it whole.
+@Suite struct VocabularyCheckMigrationTests {
+    @Test func everyVocabularyStillRefusesAnUnknownWordAndAcceptsItsOwn() throws {
+        let folder = try TemporaryFolder()
+        let db = try Archive(path: folder.path("archive.sqlite"), access: .write).database
+        try db.executeScript("""
+            INSERT INTO designers (slug, name, kind) VALUES ('repetto', 'Repetto', 'house'), ('rose', 'Rose Repetto', 'person');
+            INSERT INTO collections (slug, title, season) VALUES ('c', 'C', NULL);
+            INSERT INTO shoes (slug, name) VALUES ('zizi', 'Zizi');
+            INSERT INTO icons (slug, name) VALUES ('serge', 'Serge Gainsbourg');
+            """)
+        let vocabularies: [(table: String, insert: (String) -> String, words: [String])] = [
+            ("designers", { "INSERT INTO designers (slug, name, kind) VALUES ('v' || lower(hex('\($0)')), 'D', '\($0)')" }, ["house", "person"]),
+            ("designer_affiliations", { "INSERT INTO designer_affiliations (person_id, house_id, role) VALUES (2, 1, '\($0)')" },
+             ["founder", "creative_director", "designer", "collaborator"]),
+            ("collections", { "INSERT INTO collections (slug, title, season) VALUES ('v' || lower(hex('\($0)')), 'C', '\($0)')" },
+             ["SS", "AW", "Resort", "Pre-Fall", "Couture"]),
+            ("collection_designers", { "INSERT INTO collection_designers (collection_id, designer_id, role) VALUES (1, 1, '\($0)')" },
+             ["house", "creative_director", "collaborator", "designer"]),
+            ("shoe_designers", { "INSERT INTO shoe_designers (shoe_id, designer_id, role) VALUES (1, 1, '\($0)')" }, ["maker", "designer", "collaborator"]),
+            ("icon_shoes", { "INSERT INTO icon_shoes (icon_id, shoe_id, relation) VALUES (1, 1, '\($0)')" },
+             ["wore", "designed_for", "popularised", "muse", "inspired"]),
+            ("icon_designers", { "INSERT INTO icon_designers (icon_id, designer_id, relation) VALUES (1, 1, '\($0)')" },
+             ["wore", "designed_for", "popularised", "muse", "inspired", "collaborated"]),
+        ]
+        for vocabulary in vocabularies {
+            let text: String = try #require(try db.fetchOne("SELECT sql FROM sqlite_schema WHERE name = ?", [vocabulary.table]))
+            #expect(!text.contains(" IN ("), "\(vocabulary.table) still has an IN list")
+            for bad in ["unknown", "House", "", "SS ", "wore; muse"] {
+                let error = #expect(throws: DatabaseError.self) { try db.execute(vocabulary.insert(bad)) }
+                #expect(error?.codeName == "SQLITE_CONSTRAINT_CHECK", "\(vocabulary.table) took \(bad.debugDescription)")
+            }
+            for word in vocabulary.words {
+                try db.execute(vocabulary.insert(word))
+            }
+        }
+        #expect(try db.fetchOne("SELECT count(*) FROM icon_designers") == Int64(6))
+        #expect(try db.fetchOne("PRAGMA integrity_check") == "ok")
+    }
+
+    @Test func anArchiveWithRowsComesThroughWhole() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("archive.sqlite")
+        do { // an archive as the previous release left it: schema version 3, with rows
+            let db = try Database(path: path)
+            _ = try Migrator(migrations: Array(Schema.migrations.prefix(3))).migrate(db)
+            try db.executeScript("""
+                INSERT INTO designers (slug, name, kind) VALUES ('repetto', 'Repetto', 'house');
+                INSERT INTO collections (slug, title, season, year) VALUES ('celine-ss-2026', 'Celine SS26', 'SS', 2026);
+                INSERT INTO collection_designers (collection_id, designer_id, role) VALUES (1, 1, 'collaborator');
+                """)
+        }
+        let archive = try Archive(path: path, access: .write)
+        let db = archive.database
+        #expect(try db.fetchOne("SELECT max(version) FROM schema_migrations") == Int64(Schema.migrations.count))
+        #expect(try db.fetchOne("SELECT role FROM collection_designers") == "collaborator")
+        #expect(try IntegrityCheck().run(on: archive).isEmpty)
+        #expect(try db.fetchOne("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '% IN (''%'") == Int64(0))
+        #expect(throws: DatabaseError.self) { try db.execute("UPDATE collection_designers SET role = 'muse'") }
+    }
+}
+
 @Suite struct SlugTests {
     @Test(arguments: ["repetto", "celine-ss-2026", "a", "1970s", "jw-anderson"])
     func valid(_ slug: String) { #expect(Slug.isValid(slug)) }

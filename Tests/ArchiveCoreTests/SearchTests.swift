@@ -165,14 +165,28 @@ import Testing
         var csv = "slug,title,year,description\n"
         for index in 0..<300 { csv += "bulk-\(index),Bulk \(index),\(1990 + index % 30),Organza study number \(index)\n" }
         try fixture.write("collections.csv", csv)
+        let schemaBefore: [String] = try fixture.column("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
         let report = try Importer(archive: fixture.archive).run(
-            ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkIndexingBytes: 0))
+            ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkLoad: .always))
         #expect(report.counts(for: "collections")?.added == 300)
         #expect(try fixture.one("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'") == SearchIndex.expectedTriggerCount)
         #expect(SearchIndex.expectedTriggerCount == 30)
+        // The secondary indexes dropped for the load are back, word for word.
+        #expect(try fixture.column("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name") == schemaBefore)
+        #expect(try fixture.one("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'collections_year'") == 1)
         #expect(try Searcher(archive: fixture.archive).search(SearchQuery("organza"), in: [.collections], limit: 1000).count == 300)
         #expect(try slugs(fixture, "Rider") == ["celine-ss-2026"]) // rows from before are still indexed
         try expectIndexSound(fixture)
+    }
+
+    @Test func onlyALargeImportIntoASmallerArchiveIsABulkLoad() {
+        let policy = BulkLoadPolicy.automatic
+        #expect(policy.applies(inputBytes: 4 << 20, archiveBytes: 0))
+        #expect(!policy.applies(inputBytes: (4 << 20) - 1, archiveBytes: 0))
+        #expect(policy.applies(inputBytes: 100 << 20, archiveBytes: 800 << 20))
+        #expect(!policy.applies(inputBytes: 100 << 20, archiveBytes: 1700 << 20)) // rebuilding 1.7 GB costs more
+        #expect(BulkLoadPolicy.always.applies(inputBytes: 0, archiveBytes: 1 << 40))
+        #expect(!BulkLoadPolicy.never.applies(inputBytes: 1 << 40, archiveBytes: 0))
     }
 
     @Test func aFailedBulkImportLeavesTheIndexAsItWas() throws {
@@ -180,7 +194,7 @@ import Testing
         let before = try fixture.dump()
         try fixture.write("collections.csv", "slug,title,year\nfine,Fine,2000\nbroken,Broken,year\n")
         #expect(throws: ImportFailure.self) {
-            try Importer(archive: fixture.archive).run(ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkIndexingBytes: 0))
+            try Importer(archive: fixture.archive).run(ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkLoad: .always))
         }
         #expect(try fixture.dump() == before)
         try expectIndexSound(fixture)

@@ -8,22 +8,21 @@ public struct ImportOptions: Sendable {
     public var dryRun = false
     /// Stop reading after this many problems.
     public var maximumProblems = 50
-    /// From this many bytes of input on, the search indexes are rebuilt once at the end instead of being
-    /// kept up to date row by row by triggers (several times faster for a bulk load).
-    public var bulkIndexingBytes: Int64 = 4 << 20
+    /// Whether indexes are rebuilt once at the end instead of being kept up to date row by row (BulkLoad).
+    public var bulkLoad = BulkLoadPolicy.automatic
     /// What the import log calls the input ("seeds", a path).
     public var source = "files"
     /// Undo export's formula guard in CSV (a leading apostrophe before = + - @ tab CR). Off for files
     /// exported with --no-formula-guard, whose apostrophes are the data's own.
     public var formulaGuard = true
 
-    public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkIndexingBytes: Int64 = 4 << 20, source: String = "files",
+    public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkLoad: BulkLoadPolicy = .automatic, source: String = "files",
                 formulaGuard: Bool = true) {
         self.dryRun = dryRun
         self.formulaGuard = formulaGuard
         self.source = source
         self.maximumProblems = maximumProblems
-        self.bulkIndexingBytes = bulkIndexingBytes
+        self.bulkLoad = bulkLoad
     }
 }
 
@@ -37,6 +36,7 @@ public final class Importer {
     private var options = ImportOptions()
     private var writers: [String: TableWriter] = [:]
     private var idLookups: [String: String] = [:]
+    private var lastLookups: [String: (slug: String, id: Int64)] = [:]
     /// The nested relation lists found in JSON record files, to be written once every record exists.
     private var nestedLists: [(file: ImportFile, list: TableDescription.NestedList)] = []
     private var reportedUnknownFields: Set<String> = []
@@ -55,6 +55,7 @@ public final class Importer {
         self.progress = progress
         problems = []
         writers = [:]
+        lastLookups = [:]
         nestedLists = []
         reportedUnknownFields = []
         bytesDone = 0
@@ -74,12 +75,14 @@ public final class Importer {
         defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
         do {
             return try db.transaction(.immediate) {
-                let suspended = bytesTotal >= options.bulkIndexingBytes ? try SearchIndex.suspend(db) : nil
+                let archiveBytes: Int64 = try db.fetchOne("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
+                let bulkLoad = options.bulkLoad.applies(inputBytes: bytesTotal, archiveBytes: archiveBytes)
+                    ? try BulkLoad.begin(db, tables: Set(files.map(\.table))) : nil
                 try importAll(files)
                 guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
                 let report = makeReport()
                 if options.dryRun { throw DryRunFinished(report: report) }
-                if let suspended { try SearchIndex.rebuild(db, restoring: suspended) }
+                try bulkLoad?.finish(db)
                 try db.execute(
                     "INSERT INTO imports (finished_at, source, added, updated, unchanged) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
                     [options.source, report.added, report.updated, report.unchanged])
@@ -289,9 +292,13 @@ public final class Importer {
     }
 
     private func lookUpID(_ slug: String, in table: String) throws -> Int64? {
+        // Relation files usually list a record's links one after another: remember the last answer per table.
+        if let last = lastLookups[table], last.slug == slug { return last.id }
         let sql = idLookups[table] ?? "SELECT id FROM \(table) WHERE slug = ?"
         idLookups[table] = sql
-        return try db.fetchOne(sql, [slug])
+        let id: Int64? = try db.fetchOne(sql, [slug])
+        if let id { lastLookups[table] = (slug, id) } // not a miss: the record may come later in the import
+        return id
     }
 
     private func singular(_ table: String) -> String {
@@ -305,3 +312,4 @@ public final class Importer {
         }
     }
 }
+

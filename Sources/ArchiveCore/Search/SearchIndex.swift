@@ -40,26 +40,8 @@ public enum SearchScope: String, CaseIterable, Sendable {
 }
 
 public enum SearchIndex {
-    /// The triggers that keep the indexes in step with the records, as sqlite_schema holds them.
-    struct Triggers {
-        fileprivate let definitions: [String]
-    }
-
-    /// Drops the triggers for a bulk write and returns them; `rebuild` must follow in the same transaction.
-    static func suspend(_ db: Database) throws -> Triggers {
-        let statement = try db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name")
-        var names: [String] = []
-        var definitions: [String] = []
-        while let row = try statement.next() {
-            names.append(row.string(at: 0) ?? "")
-            definitions.append(row.string(at: 1) ?? "")
-        }
-        for name in names { try db.execute("DROP TRIGGER \(name)") }
-        return Triggers(definitions: definitions)
-    }
-
-    /// Rebuilds every index from its view and restores the triggers `suspend` dropped.
-    static func rebuild(_ db: Database, restoring triggers: Triggers) throws {
+    /// Rebuilds every index from its view (a bulk import, with the triggers dropped: see BulkLoad).
+    static func rebuild(_ db: Database) throws {
         for scope in SearchScope.allCases {
             // Merging segments while they are written roughly doubles a bulk build (measured at 1M rows); let
             // them pile up to 64 per level during the build, then restore FTS5's defaults.
@@ -70,7 +52,6 @@ public enum SearchIndex {
             try db.execute("INSERT INTO \(scope.index) (\(scope.index), rank) VALUES ('automerge', 4)")
             try db.execute("INSERT INTO \(scope.index) (\(scope.index), rank) VALUES ('crisismerge', 16)")
         }
-        for definition in triggers.definitions { try db.executeScript(definition) }
     }
 
     /// How many triggers the search migration creates (counted in its text, so it cannot drift).
