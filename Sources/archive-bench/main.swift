@@ -1,5 +1,5 @@
 // The in-process half of the benchmark (Benchmarks/run.py drives it; not part of `swift test`):
-//   archive-bench search --db DB --queries QUERIES.tsv [--limit 20] [--cap N]
+//   archive-bench search --db DB --queries QUERIES.tsv [--limit 20] [--cap N] [--tier-cap N]
 // times every query of QUERIES.tsv (`category<TAB>query`) through ArchiveCore's Searcher, with the automatic
 // ranking and with exact bm25, and prints JSON: latency percentiles per category and how many of the exact
 // top hits the automatic ranking also returns (overlap@limit).
@@ -53,6 +53,7 @@ let archive: Archive
 do { archive = try Archive(path: dbPath, access: .read) } catch { fail("\(error)") }
 var automatic = Searcher(archive: archive)
 if let cap = options["cap"].flatMap(Int.init) { automatic.exactScoringLimit = cap }
+if let cap = options["tier-cap"].flatMap(Int.init) { automatic.tierScoringLimit = cap }
 var exact = Searcher(archive: archive)
 exact.ranking = .exact
 
@@ -100,5 +101,5 @@ for (category, queries) in byCategory.sorted(by: { $0.key < $1.key }) {
         "mean_hits":\(ms(Double(hitsTotal) / Double(max(1, queries.count))))}
         """)
 }
-var json = "{\"limit\":\(limit),\"exact_scoring_limit\":\(automatic.exactScoringLimit),\"categories\":{" + report.joined(separator: ",") + "}}\n"
+var json = "{\"limit\":\(limit),\"exact_scoring_limit\":\(automatic.exactScoringLimit),\"tier_scoring_limit\":\(automatic.tierScoringLimit),\"categories\":{" + report.joined(separator: ",") + "}}\n"
 json.withUTF8 { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }

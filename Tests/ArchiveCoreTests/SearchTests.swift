@@ -179,6 +179,40 @@ import Testing
         try expectIndexSound(fixture)
     }
 
+    /// A word in more rows than `exactScoringLimit` is ranked column by column: title matches first, then the
+    /// lighter columns, never a hit twice, and the page still filled when the title tier runs short.
+    @Test func aCommonWordIsRankedTitleFirstWithoutScoringEveryMatch() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        var csv = "slug,title,keywords,description\n"
+        for index in 0..<60 { csv += "plain-\(index),Study \(index),,A long description of organza number \(index) and tulle\n" }
+        for index in 0..<3 { csv += "titled-\(index),Organza \(index),,Pleats\n" }
+        for index in 0..<4 { csv += "keyed-\(index),Look \(index),organza,Pleats\n" }
+        try fixture.write("collections.csv", csv)
+        try fixture.importPath(fixture.inputFolder)
+        var automatic = Searcher(archive: fixture.archive)
+        automatic.exactScoringLimit = 10
+        automatic.tierScoringLimit = 5
+        var exact = Searcher(archive: fixture.archive)
+        exact.ranking = .exact
+        let query = try SearchQuery("organza")
+        let hits = try automatic.search(query, in: [.collections], limit: 20).map(\.slug)
+        let exactHits = try exact.search(query, in: [.collections], limit: 20).map(\.slug)
+        #expect(hits.count == 20)
+        #expect(Set(hits).count == 20)
+        #expect(Array(hits.prefix(3)).sorted() == ["titled-0", "titled-1", "titled-2"])
+        #expect(Array(hits[3..<7]).sorted() == ["keyed-0", "keyed-1", "keyed-2", "keyed-3"])
+        #expect(hits.allSatisfy { $0.hasPrefix("titled-") || $0.hasPrefix("keyed-") || $0.hasPrefix("plain-") })
+        // Exact bm25 agrees on what comes first here; the two differ only in which plain rows fill the page.
+        #expect(Array(exactHits.prefix(7)) == Array(hits.prefix(7)))
+        // Paging through every match finds each row once, past the end of every tier.
+        var paged: [String] = []
+        for offset in stride(from: 0, to: 80, by: 10) {
+            paged += try automatic.search(query, in: [.collections], limit: 10, offset: offset).map(\.slug)
+        }
+        #expect(paged.count == 67)
+        #expect(Set(paged).count == 67)
+    }
+
     @Test func onlyALargeImportIntoASmallerArchiveIsABulkLoad() {
         let policy = BulkLoadPolicy.automatic
         #expect(policy.applies(inputBytes: 4 << 20, archiveBytes: 0))
