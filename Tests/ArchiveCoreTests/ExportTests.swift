@@ -155,3 +155,37 @@ import Testing
         #expect(stats.fileBytes > 0)
     }
 }
+
+/// The output buffer every export and search result goes through, at its edges: writes that fill it exactly,
+/// that straddle it, and that are larger than it.
+@Suite struct BufferedOutputTests {
+    @Test func everyByteArrivesInOrderWhateverTheSizesOfTheWrites() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("out.bin")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try #require(descriptor >= 0)
+        var expected: [UInt8] = []
+        do {
+            let output = BufferedOutput(descriptor: descriptor, capacity: 16)
+            let long = (0..<100).map { UInt8($0) }
+            for round in 0..<40 {
+                let size = round % 35 // 0 to 34 bytes: empty, under, exactly and over the capacity
+                let chunk = (0..<size).map { UInt8((round * 7 + $0) % 251) }
+                try chunk.withUnsafeBufferPointer { (bytes) throws(OutputError) in try output.write(bytes) }
+                expected += chunk
+                try output.write(UInt8(round))
+                expected.append(UInt8(round))
+                try output.write("é—“\(round)”")
+                expected += Array("é—“\(round)”".utf8)
+                if round % 9 == 0 {
+                    try long.withUnsafeBufferPointer { (bytes) throws(OutputError) in try output.write(bytes) }
+                    expected += long
+                }
+            }
+            try output.flush()
+        }
+        close(descriptor)
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written == expected)
+    }
+}

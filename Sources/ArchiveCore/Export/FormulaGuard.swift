@@ -4,12 +4,13 @@
 // more apostrophe, and importing removes exactly one.
 
 public enum FormulaGuard {
-    static let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-
     /// True when `text` (after any leading apostrophes) begins with a formula character.
     public static func needsGuard<Bytes: Collection>(_ text: Bytes) -> Bool where Bytes.Element == UInt8 {
         guard let first = text.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
-        return triggers.contains(first)
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
     }
 
     /// The text as an exported cell holds it.

@@ -1,6 +1,7 @@
 // Writes rows of values as CSV (RFC 4180), JSON (an array of objects) or NDJSON (one object per line), with
 // the same columns in the same order every time. Export and search results share it.
 import ArchiveStorage
+import Glibc
 
 public enum RowFormat: String, CaseIterable, Sendable {
     case csv, json, ndjson
@@ -107,19 +108,29 @@ public final class RowWriter {
         try bytes.withUnsafeBufferPointer { (buffer) throws(OutputError) in try writeCSVField(buffer, guarded: guarded) }
     }
 
-    /// A field quoted when it holds a comma, quote, CR or LF, with quotes doubled.
+    /// A field quoted when it holds a comma, quote, CR or LF, with quotes doubled. memchr (vectorised in libc)
+    /// finds those bytes: a byte-by-byte scan was a third of an export's instructions.
     private func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool) throws(OutputError) {
-        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         let guardIt = guarded && FormulaGuard.needsGuard(bytes)
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            return guardIt ? try output.write(UInt8(ascii: "'")) : ()
+        }
+        let raw = UnsafeRawPointer(base)
+        let quote = memchr(raw, Int32(UInt8(ascii: "\"")), bytes.count)
+        let needsQuotes = quote != nil || memchr(raw, Int32(UInt8(ascii: ",")), bytes.count) != nil
+            || memchr(raw, 0x0A, bytes.count) != nil || memchr(raw, 0x0D, bytes.count) != nil
         if needsQuotes { try output.write(UInt8(ascii: "\"")) }
         if guardIt { try output.write(UInt8(ascii: "'")) }
         guard needsQuotes else { return try output.write(bytes) }
         // Copy the runs between quotes whole, doubling each quote.
         var start = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") {
+        var next = quote
+        while let found = next {
+            let index = UnsafeRawPointer(found) - raw
             try output.write(UnsafeBufferPointer(rebasing: bytes[start...index]))
             try output.write(UInt8(ascii: "\""))
             start = index + 1
+            next = start < bytes.count ? memchr(raw + start, Int32(UInt8(ascii: "\"")), bytes.count - start) : nil
         }
         try output.write(UnsafeBufferPointer(rebasing: bytes[start...]))
         try output.write(UInt8(ascii: "\""))
