@@ -35,19 +35,14 @@ import sys
 import tempfile
 import time
 
+import generate  # Benchmarks/generate.py, beside this file: the columns it writes
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GENERATOR = os.path.join(REPO, "Benchmarks", "generate.py")
 BENCH_ROOT = "/tmp/archive-bench"
 VENV = os.path.join(BENCH_ROOT, "venv")
 TABLES = ["designers", "collections", "collection_designers", "shoes", "icons", "icon_shoes"]
-HEADERS = {
-    "designers": ["slug", "name", "kind", "country", "founded", "description"],
-    "collections": ["slug", "title", "season", "year", "description", "keywords"],
-    "collection_designers": ["collection", "designer", "role"],
-    "shoes": ["slug", "name", "type", "year_introduced", "description", "materials"],
-    "icons": ["slug", "name", "occupation", "era", "nationality", "description"],
-    "icon_shoes": ["icon", "shoe", "relation"],
-}
+HEADERS = generate.HEADERS  # the columns of each generated CSV file
 INTEGER_COLUMNS = {"founded", "year", "year_introduced"}
 MEASUREMENTS = ["startup", "import", "sqlite3", "sqlite-utils", "search", "process", "export", "sizes"]
 PROCESS_CATEGORIES = ["rare", "medium", "common"]

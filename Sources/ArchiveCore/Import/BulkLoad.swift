@@ -36,7 +36,7 @@ struct BulkLoad {
     static func begin(_ db: Database, tables: Set<String>) throws -> BulkLoad {
         let statement = try db.prepare("""
             SELECT type, name, tbl_name, sql FROM sqlite_schema
-            WHERE (type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\')
+            WHERE (\(SearchIndex.triggerCondition))
                OR (type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%')
             ORDER BY type, name
             """)

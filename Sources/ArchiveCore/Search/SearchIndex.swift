@@ -68,6 +68,9 @@ public enum SearchIndex {
     /// FTS5's buffer of pending terms during a rebuild (its default, restored afterwards, is 1 MiB).
     static let bulkHashBytes = 16 << 20
 
+    /// The sqlite_schema rows of the triggers that keep the indexes in step (all named `*_fts_*`).
+    static let triggerCondition = "type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'"
+
     /// How many triggers the search migration creates (counted in its text, so it cannot drift).
     static let expectedTriggerCount = Int64(Schema.migrations.reduce(0) { count, migration in
         count + migration.sql.split(separator: "CREATE TRIGGER", omittingEmptySubsequences: false).count - 1
@@ -77,7 +80,7 @@ public enum SearchIndex {
     /// Read-only: runs on a write-protected archive.
     static func problems(_ db: Database) throws -> [IntegrityCheck.Problem] {
         var problems: [IntegrityCheck.Problem] = []
-        let triggers: Int64 = try db.fetchOne("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'") ?? 0
+        let triggers: Int64 = try db.fetchOne("SELECT count(*) FROM sqlite_schema WHERE \(triggerCondition)") ?? 0
         if triggers != expectedTriggerCount {
             problems.append(.init(check: "search", detail: "\(triggers) of the \(expectedTriggerCount) triggers that keep the search indexes in step exist"))
         }
