@@ -59,7 +59,9 @@ struct ImportCommand: ParsableCommand {
             if !archiveExisted && !dryRun { ArchiveFile.remove(archive) }
             for problem in failure.problems { Console.note(problem.description) }
             let count = "\(failure.problems.count)\(failure.truncated ? "+" : "") problem\(failure.problems.count == 1 ? "" : "s")"
-            throw ArchiveError(.invalidInput, "import failed with \(count)\(failure.truncated ? " (stopped at the first \(failure.problems.count))" : ""); the archive was not changed")
+            // A file that could not be read at all is missing input (66), not bad data (65).
+            let kind: ArchiveError.Kind = failure.problems.contains { $0.kind == .unreadable } ? .cannotRead : .invalidInput
+            throw ArchiveError(kind, "import failed with \(count)\(failure.truncated ? " (stopped at the first \(failure.problems.count))" : ""); the archive was not changed")
         }
         printSummary(report, archivePath: archive.path)
     }

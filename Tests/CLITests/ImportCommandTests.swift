@@ -97,6 +97,24 @@ import Testing
         #expect(!folder.exists("archive.sqlite")) // nothing created for an import that could not start
     }
 
+    @Test func aFileInAFolderThatCannotBeReadIsExit66AndNothingIsImported() throws {
+        // A dangling link stands in for an unreadable file: the tests run as root, who can read any mode.
+        let data = folder.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try Data("slug,name\ntwiggy,Twiggy\n".utf8).write(to: data.appendingPathComponent("icons.csv"))
+        try FileManager.default.createSymbolicLink(atPath: data.appendingPathComponent("designers.csv").path,
+                                                   withDestinationPath: "/nonexistent/designers.csv")
+        #expect(try run(["migrate"], in: folder.url).status == 0)
+        let result = try run(["import", "data"], in: folder.url)
+        #expect(result.status == 66, "\(result.stderr)")
+        #expect(result.stderr == """
+            data/designers.csv: cannot be read: No such file or directory
+            archive: import failed with 1 problem; the archive was not changed
+
+            """)
+        #expect(try sqlite("SELECT count(*) FROM icons;") == "0\n")
+    }
+
     @Test func importHasHelp() throws {
         let result = try run(["import", "--help"], in: folder.url)
         #expect(result.status == 0)

@@ -121,8 +121,12 @@ public struct ImportFile: Sendable {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
+            // Regular files, and entries that cannot be followed (a dangling link): those are reported as
+            // unreadable rather than skipped, so that a data file is never left out in silence.
             var status = stat()
-            if stat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { names.append(name) }
+            if stat(full, &status) != 0 ? lstat(full, &status) == 0 : (status.st_mode & S_IFMT) == S_IFREG {
+                names.append(name)
+            }
         }
         return names.sorted()
     }
