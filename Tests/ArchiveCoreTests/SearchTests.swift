@@ -118,6 +118,18 @@ import Testing
         #expect(try SearchQuery("🩰 —").expression == nil)
         #expect(throws: SearchError.emptyQuery) { try SearchQuery("   ") }
     }
+
+    @Test func onlyPrefixesTheIndexDoesNotKeepAreUnindexed() throws {
+        #expect(try !SearchQuery("ballet derby").hasUnindexedPrefix)
+        #expect(try !SearchQuery("bal*").hasUnindexedPrefix)
+        #expect(try !SearchQuery("\"flat bal\"* tulle").hasUnindexedPrefix) // the prefix is the phrase's last word
+        #expect(try SearchQuery("balle*").hasUnindexedPrefix)
+        #expect(try SearchQuery("ba*").hasUnindexedPrefix)
+        #expect(try SearchQuery("tulle balle*").hasUnindexedPrefix)
+        #expect(try SearchQuery("t-sh*").hasUnindexedPrefix) // "t" then the prefix "sh"
+        #expect(try SearchQuery(match: "title: ba*").hasUnindexedPrefix)
+        #expect(try !SearchQuery(match: "title: ballet").hasUnindexedPrefix)
+    }
 }
 
 @Suite struct SearchIndexTests {
@@ -211,6 +223,35 @@ import Testing
         }
         #expect(paged.count == 67)
         #expect(Set(paged).count == 67)
+    }
+
+    @Test(arguments: ["organ*", "org*", "organza", "or*"])
+    func hitsAndSnippetsAreThoseOfSQLitesOwnBm25Query(_ text: String) throws {
+        // Unindexed prefixes (organ*, or*) take their snippets from one pass over the index, the others from
+        // one lookup per hit: both must give what a plain FTS5 query gives. Rows spread over the rowids, with
+        // non-matching rows between, so that the pass has rows to skip.
+        let fixture = try ArchiveFixture(seeded: true)
+        var csv = "slug,title,keywords,description\n"
+        for index in 0..<40 {
+            let word = ["organza", "organic", "organdie", "orchid", "plain"][index % 5]
+            csv += "look-\(index),Look \(index) \(index % 7 == 0 ? word : ""),\(index % 3 == 0 ? word : ""),A \(word) dress with \(index) pleats\n"
+        }
+        try fixture.write("collections.csv", csv)
+        try fixture.importPath(fixture.inputFolder)
+        let query = try SearchQuery(text)
+        let expression = try #require(query.expression)
+        let hits = try Searcher(archive: fixture.archive).search(query, in: [.collections], limit: 100)
+        let weights = SearchScope.collections.weights.map { String($0) }.joined(separator: ", ")
+        let statement = try fixture.archive.database.prepare("""
+            SELECT c.slug || ' ' || snippet(collections_fts, -1, '[', ']', '…', 16) FROM collections_fts
+            JOIN collections c ON c.id = collections_fts.rowid WHERE collections_fts MATCH ?
+            ORDER BY bm25(collections_fts, \(weights)), c.slug
+            """)
+        try statement.bind([expression])
+        var expected: [String] = []
+        while let row = try statement.next() { expected.append(row.string(at: 0) ?? "") }
+        #expect(expected.count >= 8)
+        #expect(hits.map { "\($0.slug) \($0.snippet)" } == expected)
     }
 
     @Test func onlyALargeImportIntoASmallerArchiveIsABulkLoad() {

@@ -79,7 +79,8 @@ public struct Searcher {
         guard let expression = query.expression else { return [] }
         var hits: [SearchHit] = []
         for scope in Searcher.scopes(scopes, filters: filters) {
-            hits += try search(expression, in: scope, filters: filters, limit: limit + offset, highlight: highlight, isRaw: query.isRaw)
+            hits += try search(expression, in: scope, filters: filters, limit: limit + offset, highlight: highlight,
+                               isRaw: query.isRaw, evaluateOnce: query.hasUnindexedPrefix)
         }
         if scopes.count > 1 {
             hits.sort { ($0.score, $1.slug, $1.kind) > ($1.score, $0.slug, $0.kind) }
@@ -88,10 +89,11 @@ public struct Searcher {
     }
 
     private func search(_ expression: String, in scope: SearchScope, filters: SearchFilters, limit: Int,
-                        highlight: Highlight, isRaw: Bool) throws -> [SearchHit] {
+                        highlight: Highlight, isRaw: Bool, evaluateOnce: Bool) throws -> [SearchHit] {
         do {
             guard ranking == .automatic, !isRaw, try matchCount(expression, in: scope, upTo: exactScoringLimit) > exactScoringLimit else {
-                return try ranked(expression, in: scope, filters: filters, limit: limit, highlight: highlight, candidates: nil)
+                return try ranked(expression, in: scope, filters: filters, limit: limit, highlight: highlight,
+                                  candidates: nil, evaluateOnce: evaluateOnce)
             }
             // Too many matches to score them all quickly. Columns are weighted (title 10, names 5–6, …,
             // description 1), so under exact bm25 a match in a heavier column nearly always ranks above one in
@@ -104,7 +106,8 @@ public struct Searcher {
             let tiers: [String?] = zip(scope.columns, scope.weights).sorted { $0.1 > $1.1 }.map { "{\($0.0)} : (\(expression))" }
             for candidates in tiers + [nil] where hits.count < limit {
                 // A row found by an earlier tier can come again: ask for enough rows to get `limit` new ones.
-                for hit in try ranked(expression, in: scope, filters: filters, limit: limit + seen.count, highlight: highlight, candidates: candidates)
+                for hit in try ranked(expression, in: scope, filters: filters, limit: limit + seen.count, highlight: highlight,
+                                      candidates: candidates, evaluateOnce: evaluateOnce)
                 where hits.count < limit && seen.insert(hit.slug).inserted {
                     hits.append(hit)
                 }
@@ -118,9 +121,11 @@ public struct Searcher {
     /// The best `limit` matches by bm25, ties broken by slug, with snippets. Scores are computed in an inner
     /// query that keeps only the best rows, so that snippets are made for those rows alone (a snippet for every
     /// match cost more than the ranking). With `candidates`, only the first `tierScoringLimit` rows matching
-    /// that expression are scored, in one pass over the index.
+    /// that expression are scored, in one pass over the index. Snippets need the query evaluated for each best
+    /// row: by rowid, one cheap lookup each, unless `evaluateOnce` (the query costs the same for one row as for
+    /// all, see SearchQuery.hasUnindexedPrefix): then in one pass over the rows between the best rows' rowids.
     private func ranked(_ expression: String, in scope: SearchScope, filters: SearchFilters, limit: Int,
-                        highlight: Highlight, candidates: String?) throws -> [SearchHit] {
+                        highlight: Highlight, candidates: String?, evaluateOnce: Bool) throws -> [SearchHit] {
         let (conditions, arguments) = filterSQL(scope, filters)
         let weights = scope.weights.map { String($0) }.joined(separator: ", ")
         let index = scope.index
@@ -130,11 +135,17 @@ public struct Searcher {
                 FROM \(index)\(conditions.isEmpty ? "" : " JOIN \(scope.rawValue) AS r ON r.id = \(index).rowid")
                 WHERE \(index) MATCH ?\(conditions)\(candidates == nil ? "" : " LIMIT \(tierScoringLimit)")
             ),
-            top AS (SELECT id, score FROM scored ORDER BY score, id LIMIT ?)
+            top AS MATERIALIZED (SELECT id, score FROM scored ORDER BY score, id LIMIT ?)
             SELECT r.slug, \(titleColumn(scope)), \(scope == .collections ? "r.season" : "NULL"), \(yearColumn(scope)),
                    top.score, snippet(\(index), -1, ?, ?, '…', 16)
-            FROM top CROSS JOIN \(index) CROSS JOIN \(scope.rawValue) AS r
-            WHERE \(index).rowid = top.id AND \(index) MATCH ? AND r.id = top.id
+            \(evaluateOnce ? """
+                FROM \(index) CROSS JOIN top CROSS JOIN \(scope.rawValue) AS r
+                WHERE \(index) MATCH ? AND \(index).rowid BETWEEN (SELECT min(id) FROM top) AND (SELECT max(id) FROM top)
+                  AND top.id = \(index).rowid AND r.id = top.id
+                """ : """
+                FROM top CROSS JOIN \(index) CROSS JOIN \(scope.rawValue) AS r
+                WHERE \(index).rowid = top.id AND \(index) MATCH ? AND r.id = top.id
+                """)
             ORDER BY top.score, r.slug
             """
         let statement = try archive.database.cachedStatement(sql)
