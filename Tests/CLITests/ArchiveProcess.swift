@@ -1,6 +1,7 @@
 // Runs the built `archive` binary as a user would, capturing stdout, stderr and the exit code.
 import ArchiveTestSupport
 import Foundation
+import Testing
 
 struct ProcessResult {
     let status: Int32
@@ -76,4 +77,12 @@ func start(_ arguments: [String], in directory: URL) throws -> Process {
     process.standardError = FileHandle.nullDevice
     try process.run()
     return process
+}
+
+/// Runs the sqlite3 CLI (another SQLite tool reading the archive's file) on `database` and returns what it
+/// printed; the test fails here if sqlite3 does.
+func sqlite3(_ database: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let result = try run(["sqlite3", database, sql], in: URL(fileURLWithPath: "/"), executable: URL(fileURLWithPath: "/usr/bin/env"))
+    try #require(result.status == 0, "sqlite3 failed on \(sql): \(result.stderr)", sourceLocation: sourceLocation)
+    return result.stdout
 }

@@ -16,15 +16,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!folder.exists("copy.sqlite.partial"))
         #expect(try run(["check", "--db", "copy.sqlite"], in: folder.url).status == 0)
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", folder.path("copy.sqlite"), "SELECT count(*) FROM shoes"]
-        let out = Pipe()
-        sqlite.standardOutput = out
-        try sqlite.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        sqlite.waitUntilExit()
-        #expect(text == "8\n")
+        #expect(try sqlite3(folder.path("copy.sqlite"), "SELECT count(*) FROM shoes") == "8\n")
         let again = try run(["backup", "copy.sqlite"], in: folder.url)
         #expect(again.status == 73)
         #expect(again.stderr == "archive: copy.sqlite exists: give a new file name (a backup never overwrites)\n")

@@ -13,17 +13,8 @@ import Testing
     static let kills = Int(ProcessInfo.processInfo.environment["ARCHIVE_CRASH_KILLS"] ?? "") ?? 6
 
     private func dump(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, ".dump"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "sqlite3 .dump failed on \(path)")
         // The import log row carries a time: compare everything else.
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("INSERT INTO imports ") }.joined(separator: "\n")
+        try sqlite3(path, ".dump").split(separator: "\n").filter { !$0.hasPrefix("INSERT INTO imports ") }.joined(separator: "\n")
     }
 
     /// Starts `archive` with `arguments`, kills it after `delay` seconds (if still running), waits.

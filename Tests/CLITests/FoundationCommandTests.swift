@@ -59,13 +59,8 @@ import Testing
 
     @Test func checkReportsBrokenReferencesAndExitsOne() throws {
         try run(["migrate"], in: folder.url)
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", folder.path("archive.sqlite"),
-                            "INSERT INTO shoes (slug, name) VALUES ('zizi', 'Zizi'); INSERT INTO shoe_designers VALUES (1, 7, 'maker', NULL);"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        try #require(sqlite.terminationStatus == 0, "needs the sqlite3 CLI")
+        _ = try sqlite3(folder.path("archive.sqlite"),
+                        "INSERT INTO shoes (slug, name) VALUES ('zizi', 'Zizi'); INSERT INTO shoe_designers VALUES (1, 7, 'maker', NULL);")
         let result = try run(["check"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout == "foreign keys: shoe_designers row 1 refers to a missing row of designers\n")

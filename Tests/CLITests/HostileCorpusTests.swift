@@ -35,16 +35,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     }
 
     private func dump(_ folder: TemporaryFolder) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", folder.path("archive.sqlite"), ".dump"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "sqlite3 .dump failed")
-        return String(decoding: data, as: UTF8.self)
+        try sqlite3(folder.path("archive.sqlite"), ".dump")
     }
 
     @Test(arguments: HostileCase.all)

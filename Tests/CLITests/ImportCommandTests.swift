@@ -7,17 +7,8 @@ import Testing
     let folder: TemporaryFolder
     init() throws { folder = try TemporaryFolder() }
 
-    private func sqlite(_ sql: String, db: String = "archive.sqlite") throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", folder.path(db), sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "sqlite3 failed on: \(sql)")
-        return String(decoding: data, as: UTF8.self)
+    private func sqlite(_ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try sqlite3(folder.path("archive.sqlite"), sql, sourceLocation: sourceLocation)
     }
 
     @Test func importSeedsCreatesACitedArchiveTheSqlite3CLICanRead() throws {

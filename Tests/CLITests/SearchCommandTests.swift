@@ -72,11 +72,7 @@ import Testing
 
     @Test func checkIncludesTheSearchIndexes() throws {
         #expect(try run(["check"], in: folder.url).status == 0)
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["sqlite3", folder.path("archive.sqlite"), "DELETE FROM collections_fts WHERE rowid = 1;"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        _ = try sqlite3(folder.path("archive.sqlite"), "DELETE FROM collections_fts WHERE rowid = 1;")
         let result = try run(["check"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout.contains("search: collections_fts: 1 records are missing or out of date"))
