@@ -255,6 +255,12 @@ def fmt_s(seconds):
     return f"{seconds:.2f} s"
 
 
+def process_floor(v):
+    """The archive ÷ sqlite3 ratio if the archive's work after parsing took what sqlite3's takes after start-up."""
+    b = v["sqlite3"].median
+    return ratio(v["archive_parse"].median + b - v["sqlite3_start"].median, b)
+
+
 def fmt_ratio(r):
     return "—" if r is None or r != r else f"{r:.2f}×"
 
@@ -810,8 +816,7 @@ class Bench:
                 rows_ = []
                 for cat, v in r["process"].items():
                     a, b, p, s0 = (v[k].median for k in ("archive", "sqlite3", "archive_parse", "sqlite3_start"))
-                    rows_.append([cat, fmt_s(p), fmt_s(s0), fmt_s(a - p), fmt_s(b - s0),
-                                  fmt_ratio(ratio(p + b - s0, b))])
+                    rows_.append([cat, fmt_s(p), fmt_s(s0), fmt_s(a - p), fmt_s(b - s0), fmt_ratio(process_floor(v))])
                 out.append(table(["category", "archive before the database", "sqlite3 start-up",
                                   "archive after parsing", "sqlite3 after start-up", "floor: archive ÷ sqlite3"],
                                  rows_))
@@ -920,11 +925,7 @@ class Bench:
         if "process" in r:
             for cat, v in r["process"].items():
                 x = ratio(v["archive"].median, v["sqlite3"].median)
-                floor = ""
-                if "archive_parse" in v:
-                    b = v["sqlite3"].median
-                    floor = (f" (floor with swift-argument-parser: "
-                             f"{fmt_ratio(ratio(v['archive_parse'].median + b - v['sqlite3_start'].median, b))})")
+                floor = f" (floor with swift-argument-parser: {fmt_ratio(process_floor(v))})" if "archive_parse" in v else ""
                 rows.append([f"`archive search` process ({cat}) ≤ 1.2× sqlite3", fmt_ratio(x) + floor,
                              mark(x is not None and x <= 1.2)])
         return rows
