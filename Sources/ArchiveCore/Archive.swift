@@ -32,12 +32,14 @@ public final class Archive {
             throw Archive.openError(error, path: path, access: access)
         }
         do {
+            // Before anything is written: some other application's database must be left byte for byte as it was.
             try checkIdentity()
             switch access {
             case .write:
                 guard !database.isReadOnly else {
                     throw ArchiveError(.cannotWrite, "\(path) is read-only: this command writes to the archive")
                 }
+                try database.enableWriteAheadLog()
                 try Schema.migrator().migrate(database)
             case .read:
                 try checkSchemaIsCurrent()
@@ -45,6 +47,7 @@ public final class Archive {
                 guard !database.isReadOnly else {
                     throw ArchiveError(.cannotWrite, "\(path) is read-only: a dry run needs write access (it rolls everything back)")
                 }
+                try database.enableWriteAheadLog()
                 try checkSchemaIsCurrent()
             }
         } catch let error as DatabaseError {

@@ -1,5 +1,5 @@
 // A connection to one SQLite file. Opening configures it the way the archive relies on: foreign keys on,
-// WAL journal, a busy timeout, extended result codes, and double-quoted string literals off (so a typo in
+// a busy timeout, extended result codes, and double-quoted string literals off (so a typo in
 // SQL is an error, not a string). A connection is not thread-safe: it belongs to one task at a time.
 import CSQLite
 
@@ -17,6 +17,8 @@ public final class Database {
     }
 
     public let path: String
+    /// Milliseconds to wait for another connection's lock.
+    let busyTimeout: Int32
     private var connection: OpaquePointer?
     private var statementCache: [String: Statement] = [:]
     /// How deep `transaction` calls are nested; beyond the first they are savepoints.
@@ -26,6 +28,7 @@ public final class Database {
     /// for another connection's write lock before failing with SQLITE_BUSY.
     public init(path: String, mode: Mode = .create, busyTimeout: Int32 = 5_000) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         var flags = SQLITE_OPEN_NOMUTEX
         var filename = path
         switch mode {
@@ -65,12 +68,28 @@ public final class Database {
         try execute("PRAGMA foreign_keys = ON")
         // Reading the schema now makes a file that is not a database fail here, at open, with SQLITE_NOTADB.
         _ = try fetchOne("SELECT count(*) FROM sqlite_schema") as Int64?
-        if (mode == .readWrite || mode == .create) && !isReadOnly {
-            // WAL: readers never block the writer, and a crash cannot corrupt the file. synchronous=NORMAL is
-            // SQLite's recommended pairing: a power cut may drop the last commits, never corrupt the file.
-            _ = try fetchOne("PRAGMA journal_mode = WAL") as String?
-            try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// Switches the file to write-ahead logging: readers never block the writer, and a crash cannot corrupt the
+    /// file. synchronous=NORMAL is SQLite's recommended pairing: a power cut may drop the last commits, never
+    /// corrupt the file. Not done at open: WAL is recorded in the file's header, and a caller first makes sure
+    /// the file is its own to change.
+    public func enableWriteAheadLog() throws {
+        guard !isReadOnly else { return }
+        // Leaving rollback mode takes an exclusive lock, and SQLite does not call the busy handler for it while
+        // another connection holds the write lock (it could deadlock): wait here instead, as long as the
+        // busy timeout, so that processes creating one new archive at once take turns.
+        var waited: Int32 = 0
+        while true {
+            do {
+                _ = try fetchOne("PRAGMA journal_mode = WAL") as String?
+                break
+            } catch let error as DatabaseError where error.primaryCode == SQLITE_BUSY && waited < busyTimeout {
+                sqlite3_sleep(10)
+                waited += 10
+            }
         }
+        try execute("PRAGMA synchronous = NORMAL")
     }
 
     /// Escapes what a URI filename gives a meaning to (https://sqlite.org/uri.html).

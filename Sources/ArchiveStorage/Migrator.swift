@@ -68,16 +68,6 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ db: Database) throws -> [Migration] {
         try validate(db)
-        if try !hasBookkeepingTable(db) {
-            try db.execute("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version     INTEGER PRIMARY KEY,
-                    name        TEXT NOT NULL,
-                    checksum    TEXT NOT NULL,
-                    applied_at  TEXT NOT NULL
-                )
-                """)
-        }
         // > If foreign key constraints are enabled, disable them using PRAGMA foreign_keys=OFF. [...] 12. If
         // > foreign key constraints were originally enabled, reenable them now. (sqlite.org/lang_altertable.html)
         // The pragma is a no-op inside a transaction, so it is set around them: a migration that rebuilds a
@@ -87,6 +77,16 @@ public struct Migrator: Sendable {
         var applied: [Migration] = []
         for migration in migrations {
             let didApply = try db.transaction(.immediate) { () throws -> Bool in
+                // The bookkeeping table is created with the first migration, in its transaction: another process
+                // creating the same new file sees it empty or migrated, never a file holding this table alone.
+                try db.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version     INTEGER PRIMARY KEY,
+                        name        TEXT NOT NULL,
+                        checksum    TEXT NOT NULL,
+                        applied_at  TEXT NOT NULL
+                    )
+                    """)
                 // Checked again inside the write lock: another process may have applied it meanwhile.
                 let done: Int64? = try db.fetchOne("SELECT 1 FROM schema_migrations WHERE version = ?", [migration.version])
                 guard done == nil else { return false }

@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the archive's integrity; exit 1 and list the problems when there are any.",
-        discussion: "Runs SQLite's PRAGMA integrity_check and foreign_key_check, compares every full-text index with its records, and runs FTS5's integrity check. Reads only."
+        discussion: "Runs SQLite's PRAGMA integrity_check and foreign_key_check, compares the schema with the one the migrations create (a dropped index, trigger or CHECK, or an object another tool added, is a problem), compares every full-text index with its records, and runs FTS5's integrity check. Reads only, from one snapshot: it never waits for a writer (FTS5's own check, which needs the write lock, is skipped and said so while another process writes)."
     )
 
     @OptionGroup var options: ArchiveOptions
@@ -17,12 +17,14 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let archive = try options.open(.read)
-        let problems: [IntegrityCheck.Problem]
+        let report: IntegrityCheck.Report
         do {
-            problems = try IntegrityCheck().run(on: archive)
+            report = try IntegrityCheck().report(on: archive)
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path) // a damaged file: not the same as problems found (exit 1)
         }
+        let problems = report.problems
+        for note in report.skipped { Console.note(note) }
         switch format {
         case .text:
             for problem in problems { Console.output(problem.description + "\n") }

@@ -74,9 +74,9 @@ import Testing
             INSERT INTO shoe_designers (shoe_id, designer_id, role, source_id) VALUES (1, 1, 'maker', 1);
             INSERT INTO shoe_sources (shoe_id, source_id) VALUES (1, 1);
             """)
-        // SQLite reports ON DELETE RESTRICT with the code of a trigger and the message of a foreign key.
+        // Migration 0005's trigger refuses first, in the words of a foreign key, saying what to do.
         let error = try #require(throws: DatabaseError.self) { try db.execute("DELETE FROM sources WHERE slug = 'article'") }
-        #expect(error.message == "FOREIGN KEY constraint failed")
+        #expect(error.message == "FOREIGN KEY constraint failed: this source is still cited; remove the citations first")
         try db.execute("DELETE FROM shoes WHERE slug = 'zizi'")
         #expect(try db.fetchOne("SELECT count(*) FROM shoe_designers") == Int64(0))
         #expect(try db.fetchOne("SELECT count(*) FROM shoe_sources") == Int64(0))

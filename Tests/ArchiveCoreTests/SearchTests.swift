@@ -181,8 +181,7 @@ import Testing
         let report = try Importer(archive: fixture.archive).run(
             ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkLoad: .always))
         #expect(report.counts(for: "collections")?.added == 300)
-        #expect(try fixture.one("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'") == SearchIndex.expectedTriggerCount)
-        #expect(SearchIndex.expectedTriggerCount == 30)
+        #expect(try IntegrityCheck().run(on: fixture.archive).isEmpty) // every trigger back, as the migrations made it
         // The secondary indexes dropped for the load are back, word for word.
         #expect(try fixture.column("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name") == schemaBefore)
         #expect(try fixture.one("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'collections_year'") == 1)
@@ -280,7 +279,7 @@ import Testing
         try fixture.db.execute("DROP TRIGGER collections_fts_update")
         try fixture.db.execute("UPDATE collections SET title = 'Renamed' WHERE slug = 'celine-ss-2026'")
         let problems = try IntegrityCheck().run(on: fixture.archive).map(\.description)
-        #expect(problems.contains("search: 29 of the 30 triggers that keep the search indexes in step exist"))
+        #expect(problems.contains("schema: trigger collections_fts_update is missing (it was dropped by another tool?)"))
         #expect(problems.contains("search: collections_fts: 1 records are missing or out of date"))
     }
 }

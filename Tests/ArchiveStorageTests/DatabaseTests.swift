@@ -10,6 +10,9 @@ import Testing
         let db = try folder.database()
         #expect(FileManager.default.fileExists(atPath: folder.path("test.sqlite")))
         #expect(try db.fetchOne("PRAGMA foreign_keys") == Int64(1))
+        // Opening writes nothing to the file: the journal mode is the caller's choice.
+        #expect(try db.fetchOne("PRAGMA journal_mode") == "delete")
+        try db.enableWriteAheadLog()
         #expect(try db.fetchOne("PRAGMA journal_mode") == "wal")
         #expect(try db.fetchOne("PRAGMA synchronous") == Int64(1)) // NORMAL
         #expect(db.isReadOnly == false)

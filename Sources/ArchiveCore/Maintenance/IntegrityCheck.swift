@@ -1,40 +1,67 @@
-// `archive check`: asks SQLite whether the file is sound, every reference resolves, and the full-text
-// indexes hold exactly what their records say.
+// `archive check`: asks SQLite whether the file is sound, every reference resolves, the schema is the one the
+// migrations create, and the full-text indexes hold exactly what their records say. It only reads: every
+// check but FTS5's own runs in one read transaction (a snapshot), so a writer neither blocks it nor changes
+// what it sees halfway.
 import ArchiveStorage
 
 public struct IntegrityCheck: Sendable {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
-        /// Which check found it: "integrity", "foreign keys", "schema".
+        /// Which check found it: "integrity", "foreign keys", "schema", "search".
         public let check: String
         public let detail: String
         public var description: String { "\(check): \(detail)" }
     }
 
+    public struct Report: Sendable {
+        public let problems: [Problem]
+        /// Checks that could not run now, and why (not problems of the archive).
+        public let skipped: [String]
+    }
+
     public init() {}
 
     /// Runs every check and returns the problems found (none means the archive is sound).
-    public func run(on archive: Archive) throws -> [Problem] {
-        var problems: [Problem] = []
-        do {
-            try Schema.migrator().validate(archive.database)
-        } catch let error as MigrationError {
-            problems.append(Problem(check: "schema", detail: error.description))
+    public func run(on archive: Archive) throws -> [Problem] { try report(on: archive).problems }
+
+    public func report(on archive: Archive) throws -> Report {
+        let db = archive.database
+        var problems: [Problem] = try db.transaction(.deferred) {
+            var problems: [Problem] = []
+            do {
+                try Schema.migrator().validate(db)
+            } catch let error as MigrationError {
+                problems.append(Problem(check: "schema", detail: error.description))
+            }
+            problems += try SchemaComparison.differences(db)
+            problems += try integrityProblems(db)
+            problems += try foreignKeyProblems(db)
+            problems += try SearchIndex.problems(db)
+            return problems
         }
-        problems += try integrityProblems(archive.database)
-        problems += try foreignKeyProblems(archive.database)
-        problems += try SearchIndex.problems(archive.database)
-        problems += try ftsIntegrityProblems(archive)
-        return problems
+        var skipped: [String] = []
+        switch try ftsIntegrityProblems(archive) {
+        case .checked(let found): problems += found
+        case .skipped(let why): skipped.append("FTS5's own integrity check of the search indexes was skipped: \(why)")
+        }
+        return Report(problems: problems, skipped: skipped)
     }
 
-    /// FTS5's own check needs a writable connection; a write-protected archive gets the read-only checks only.
-    private func ftsIntegrityProblems(_ archive: Archive) throws -> [Problem] {
-        guard let writer = try? Database(path: archive.path, mode: .readWrite), !writer.isReadOnly else { return [] }
-        var problems: [Problem] = []
-        try writer.execute("BEGIN")
+    private enum FTSOutcome { case checked([Problem]), skipped(String) }
+
+    /// FTS5's own check is an INSERT command, so it needs a writable connection and the write lock (in a
+    /// transaction that is rolled back: it changes nothing). It never waits for the lock: when another process
+    /// writes, it is skipped and said so, rather than `check` waiting on a writer or failing as busy.
+    private func ftsIntegrityProblems(_ archive: Archive) throws -> FTSOutcome {
+        guard let writer = try? Database(path: archive.path, mode: .readWrite, busyTimeout: 0), !writer.isReadOnly else {
+            return .skipped("the archive is write-protected")
+        }
+        do {
+            try writer.execute("BEGIN IMMEDIATE")
+        } catch let error as DatabaseError where error.primaryCode == 5 || error.primaryCode == 6 { // BUSY, LOCKED
+            return .skipped("another process is writing to the archive; run check again when it has finished")
+        }
         defer { try? writer.execute("ROLLBACK") }
-        problems = try SearchIndex.ftsIntegrityProblems(writer)
-        return problems
+        return .checked(try SearchIndex.ftsIntegrityProblems(writer))
     }
 
     private func integrityProblems(_ db: Database) throws -> [Problem] {
