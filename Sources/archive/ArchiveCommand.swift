@@ -10,7 +10,7 @@ struct ArchiveCommand: ParsableCommand {
         commandName: "archive",
         abstract: "A fashion archive: designers, collections, shoes and cultural icons, with their sources.",
         discussion: """
-            The archive is one SQLite file (--db, or $\(ArchiveOptions.environmentVariable), or \
+            The archive is one SQLite file (--db, before or after the command, or $\(ArchiveOptions.environmentVariable), or \
             \(ArchiveOptions.defaultPath) in the current directory), readable by the sqlite3 CLI and other SQLite tools.
 
             Exit codes: 0 success; 1 `check` found problems; 2 a --match search that is not valid FTS5; 64 usage error; 65 bad input data or a file that is \
@@ -29,8 +29,15 @@ struct ArchiveCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // A file-size limit (`ulimit -f`) must surface as a write error SQLite reports and rolls back, not kill us.
         signal(SIGXFSZ, SIG_IGN)
+        // Ctrl-C or a kill(1) during an export removes the file half-written beside the target.
+        for interruption in [SIGINT, SIGTERM, SIGHUP] {
+            signal(interruption) { number in
+                UnfinishedFile.removeNow()
+                _exit(128 + number)
+            }
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as ArchiveError {
             Console.error(error.message)
