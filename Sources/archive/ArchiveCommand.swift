@@ -13,7 +13,7 @@ struct ArchiveCommand: ParsableCommand {
             The archive is one SQLite file (--db, before or after the command, or $\(ArchiveOptions.environmentVariable), or \
             \(ArchiveOptions.defaultPath) in the current directory), readable by the sqlite3 CLI and other SQLite tools.
 
-            Exit codes: 0 success; 1 `check` found problems; 2 a --match search that is not valid FTS5; 64 usage error; 65 bad input data or a file that is \
+            Exit codes: 0 success; 1 `check` found problems; 2 a --match search that is not valid FTS5; 3 a search stopped at its time limit; 64 usage error; 65 bad input data or a file that is \
             not an archive; 66 no archive or input file; 73 cannot create or write the archive; 74 I/O error; \
             75 the archive is locked by another process (try again).
             """,

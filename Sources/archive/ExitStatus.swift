@@ -3,7 +3,10 @@ import ArchiveCore
 
 enum ExitStatus {
     static let problemsFound: Int32 = 1
+    static let invalidMatch: Int32 = 2
+    static let timeLimit: Int32 = 3
     // 64 (usage) is swift-argument-parser's own ValidationError exit.
+    static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     static let cannotCreate: Int32 = 73
@@ -18,5 +21,11 @@ enum ExitStatus {
         case .busy: temporaryFailure
         case .storage: ioError
         }
+    }
+
+    static func code(for error: SearchError) -> Int32 {
+        if error.isUsageError { return usage }
+        if case .timeLimit = error { return timeLimit }
+        return invalidMatch
     }
 }

@@ -12,7 +12,12 @@ struct SearchCommand: ParsableCommand {
             Words are matched in any order and all must appear; accents and case do not matter (celine finds \
             Céline). "Quoted words" are a phrase; a trailing * matches the start of a word (balle*). \
             Anything else you type is searched for as text, never as syntax. --match takes raw SQLite FTS5 \
-            syntax instead (exit 2 when it is not valid).
+            syntax instead (exit 2 when it is not valid, at most 1000 characters).
+
+            A query holds at most 32 different words or phrases and 8 prefixes (a word typed twice counts \
+            once); a search that takes longer than --time-limit (0.8 s unless given) is stopped with exit 3. \
+            The table shows a page of hits and says on stderr how many there are (counted up to 10000); \
+            --offset pages through them.
 
             Collections are found by their title, designers, creative directors and collaborators, keywords, \
             description, season and year. Results are ranked by relevance (title first, then names, keywords, \
@@ -53,11 +58,14 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only up to this year.")
     var to: Int?
 
-    @Option(help: "How many hits to show.")
+    @Option(help: "How many hits to show (1 to 10000).")
     var limit = 20
 
-    @Option(help: "How many of the best hits to skip (for paging).")
+    @Option(help: "How many of the best hits to skip, for paging (0 to 10000).")
     var offset = 0
+
+    @Option(help: ArgumentHelp("Stop a search that takes longer than this (exit 3).", valueName: "seconds"))
+    var timeLimit = Searcher.defaultTimeLimit
 
     @Flag(help: "Print counts of hits by designer and by year instead of the hits.")
     var facets = false
@@ -67,10 +75,21 @@ struct SearchCommand: ParsableCommand {
 
     var queryText: String { words.joined(separator: " ") }
 
+    static let years = 1...9999
+
     func validate() throws {
-        guard queryText.contains(where: { !$0.isWhitespace }) else { throw ValidationError("give something to search for") }
+        guard SearchQuery.isSearchable(queryText) else { throw ValidationError("give something to search for") }
+        do {
+            _ = try makeQuery()
+        } catch {
+            throw ValidationError(error.description)
+        }
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
-        guard offset >= 0 else { throw ValidationError("--offset cannot be negative") }
+        guard (0...10_000).contains(offset) else { throw ValidationError("--offset must be between 0 and 10000 (narrow the search with filters to go deeper)") }
+        for (name, value) in [("--year", year), ("--from", from), ("--to", to)] {
+            if let value, !SearchCommand.years.contains(value) { throw ValidationError("\(name) must be a year from 1 to 9999") }
+        }
+        guard timeLimit.isFinite, (0.001...3600).contains(timeLimit) else { throw ValidationError("--time-limit must be between 0.001 and 3600 seconds") }
         if let season, parsedSeason(season) == nil {
             throw ValidationError("unknown season '\(season)'; seasons: \(FashionCollection.Season.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -88,41 +107,75 @@ struct SearchCommand: ParsableCommand {
         SearchFilters(designer: designer, season: season.flatMap(parsedSeason), year: year, from: from, to: to)
     }
 
+    private func makeQuery() throws(SearchError) -> SearchQuery {
+        match ? try SearchQuery(match: queryText) : try SearchQuery(queryText)
+    }
+
+    /// Hits are counted up to this many for the "20 of 555 hits" note.
+    static let countCap = 10_000
+
     func run() throws {
         let archive = try options.open(.read)
-        let searcher = Searcher(archive: archive)
+        var searcher = Searcher(archive: archive)
+        searcher.timeLimit = timeLimit
         do {
-            let query = match ? try SearchQuery(match: queryText) : try SearchQuery(queryText)
+            let query = try makeQuery()
             if facets {
                 let counts = try searcher.facets(query, in: scope.scopes, filters: filters)
                 try printRows(columns: ["facet", "value", "count"], counts.map { [.text($0.facet), $0.value.map(DatabaseValue.text) ?? .null, .integer(Int64($0.count))] })
                 if counts.isEmpty { Console.note("no matches for \(queryText)") }
                 return
             }
-            let bold = format == .table && isatty(STDOUT_FILENO) == 1
+            // Snippets for people are marked with private-use characters, replaced once the text is escaped.
             let hits = try searcher.search(query, in: scope.scopes, filters: filters, limit: limit, offset: offset,
-                                           highlight: bold ? .bold : .brackets)
+                                           highlight: format == .table ? SearchCommand.marks : .brackets)
             if hits.isEmpty {
-                Console.note("no matches for \(queryText)")
+                if offset > 0, let total = try? searcher.count(query, in: scope.scopes, filters: filters, upTo: SearchCommand.countCap + 1), total > 0 {
+                    Console.note("no hits after the first \(offset): there are \(total > SearchCommand.countCap ? "more than \(SearchCommand.countCap)" : String(total))")
+                } else {
+                    Console.note("no matches for \(queryText.escapingControlCharacters)")
+                }
                 if format == .table { return }
             }
             try printHits(hits)
+            if format == .table && (hits.count == limit || offset > 0) { noteHowManyMore(searcher, query, shown: hits.count) }
         } catch let error as SearchError {
             Console.error(error.description)
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.code(for: error))
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)
         }
+    }
+
+    static let marks = Searcher.Highlight(open: "\u{E000}", close: "\u{E001}")
+
+    /// "20 of 555 hits": the table shows a page, and says how many there are and how to see the next.
+    private func noteHowManyMore(_ searcher: Searcher, _ query: SearchQuery, shown: Int) {
+        let first = offset + 1, last = offset + shown
+        guard let total = try? searcher.count(query, in: scope.scopes, filters: filters, upTo: SearchCommand.countCap + 1) else {
+            Console.note("hits \(first)–\(last) shown; --offset \(last) shows the next \(limit)")
+            return
+        }
+        let of = total > SearchCommand.countCap ? "more than \(SearchCommand.countCap)" : String(total)
+        guard last < total else {
+            if offset > 0 { Console.note("hits \(first)–\(last) of \(of) shown") }
+            return
+        }
+        Console.note("hits \(first)–\(last) of \(of) shown; --offset \(last) shows the next \(limit), --format csv or json for programs")
     }
 
     private func printHits(_ hits: [SearchHit]) throws {
         if format == .table {
             let header = (scope == .all ? ["kind"] : []) + ["slug", "title", "when", "snippet"]
             let rows = hits.map { hit in
-                (scope == .all ? [hit.kind] : []) + [hit.slug, hit.title, [hit.season, hit.year.map(String.init)].compactMap { $0 }.joined(separator: " "),
-                                                     hit.snippet.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" ? " " : $0 }.reduce(into: "") { $0.append($1) }]
+                (scope == .all ? [hit.kind] : []) + [hit.slug, hit.title, [hit.season, hit.year.map(String.init)].compactMap { $0 }.joined(separator: " "), hit.snippet]
             }
-            Console.output(alignedTable([header] + rows))
+            // alignedTable escapes what the archive holds; then the marks become bold (a terminal) or brackets.
+            let bold = isatty(STDOUT_FILENO) == 1
+            let highlight: Searcher.Highlight = bold ? .bold : .brackets
+            Console.output(alignedTable([header] + rows)
+                .replacing(SearchCommand.marks.open, with: highlight.open)
+                .replacing(SearchCommand.marks.close, with: highlight.close))
             return
         }
         try printRows(columns: ["kind", "slug", "title", "season", "year", "score", "snippet"], hits.map { hit in

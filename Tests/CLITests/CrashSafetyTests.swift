@@ -79,6 +79,7 @@ import Testing
     /// An archive at schema version 1 (as an older binary left it), holding the seeds' sources.
     private func oldArchive(at path: String) throws {
         let db = try Database(path: path)
+        try db.enableWriteAheadLog() // as every archive is
         try Migrator(migrations: Array(Schema.migrations.prefix(1))).migrate(db)
         try db.execute("INSERT INTO sources (slug, title) VALUES ('article', 'An article')")
         db.close()

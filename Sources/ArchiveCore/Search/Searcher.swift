@@ -43,6 +43,10 @@ public struct Searcher {
     public struct Highlight: Sendable {
         public let open: String
         public let close: String
+        public init(open: String, close: String) {
+            self.open = open
+            self.close = close
+        }
         public static let brackets = Highlight(open: "[", close: "]")
         public static let bold = Highlight(open: "\u{1B}[1m", close: "\u{1B}[0m")
     }
@@ -61,7 +65,25 @@ public struct Searcher {
     /// 20,000 kept 55% of the exact top 20 at 7× the speed of exact bm25 (2,000: 13% at 25×).
     public var tierScoringLimit = 20_000
 
+    /// Seconds a search may take before SQLite is told to stop it (SearchError.timeLimit); nil for no limit.
+    /// Whatever is typed, a search must cost what a reasonable one does.
+    public var timeLimit: Double? = Searcher.defaultTimeLimit
+    public static let defaultTimeLimit = 0.8
+
     public init(archive: Archive) { self.archive = archive }
+
+    /// Runs `body` within the time limit, turning SQLite's interruption into SearchError.timeLimit and a raw
+    /// query's syntax error into SearchError.syntax.
+    private func bounded<T>(_ query: SearchQuery, _ body: () throws -> T) throws -> T {
+        do {
+            guard let timeLimit else { return try body() }
+            return try archive.database.withTimeLimit(timeLimit, body)
+        } catch let error as DatabaseError where error.isInterruption {
+            throw SearchError.timeLimit(timeLimit ?? 0)
+        } catch let error as DatabaseError where query.isRaw && error.primaryCode == 1 {
+            throw SearchError.syntax(error.message)
+        }
+    }
 
     /// The scopes a search runs in, given the filters: a filter a scope cannot honour leaves that scope out.
     public static func scopes(_ requested: [SearchScope], filters: SearchFilters) -> [SearchScope] {
@@ -76,46 +98,65 @@ public struct Searcher {
     /// The best hits, best first, across `scopes`.
     public func search(_ query: SearchQuery, in scopes: [SearchScope], filters: SearchFilters = SearchFilters(),
                        limit: Int = 20, offset: Int = 0, highlight: Highlight = .brackets) throws -> [SearchHit] {
-        guard let expression = query.expression else { return [] }
-        var hits: [SearchHit] = []
-        for scope in Searcher.scopes(scopes, filters: filters) {
-            hits += try search(expression, in: scope, filters: filters, limit: limit + offset, highlight: highlight,
-                               isRaw: query.isRaw, evaluateOnce: query.hasUnindexedPrefix)
+        guard let expression = query.expression, limit > 0 else { return [] }
+        let offset = max(0, offset)
+        // Any Int may come in: the sum saturates rather than traps (SQLite's LIMIT takes an Int64 anyway).
+        let (wanted, overflow) = limit.addingReportingOverflow(offset)
+        return try bounded(query) {
+            var hits: [SearchHit] = []
+            for scope in Searcher.scopes(scopes, filters: filters) {
+                hits += try search(expression, in: scope, filters: filters, limit: overflow ? Int.max : wanted, highlight: highlight,
+                                   isRaw: query.isRaw, evaluateOnce: query.hasUnindexedPrefix)
+            }
+            if scopes.count > 1 {
+                hits.sort { ($0.score, $1.slug, $1.kind) > ($1.score, $0.slug, $0.kind) }
+            }
+            return Array(hits.dropFirst(offset).prefix(limit))
         }
-        if scopes.count > 1 {
-            hits.sort { ($0.score, $1.slug, $1.kind) > ($1.score, $0.slug, $0.kind) }
+    }
+
+    /// How many records match across `scopes`, counting no further than `cap` (the answer is then `cap`).
+    public func count(_ query: SearchQuery, in scopes: [SearchScope], filters: SearchFilters = SearchFilters(), upTo cap: Int) throws -> Int {
+        guard let expression = query.expression else { return 0 }
+        return try bounded(query) {
+            var total = 0
+            for scope in Searcher.scopes(scopes, filters: filters) where total < cap {
+                let (conditions, arguments) = filterSQL(scope, filters)
+                let count: Int64? = try archive.database.fetchOne("""
+                    SELECT count(*) FROM (SELECT 1 FROM \(scope.index)\(conditions.isEmpty ? "" : " JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid")
+                    WHERE \(scope.index) MATCH ?\(conditions) LIMIT ?)
+                    """, [expression] + arguments + [cap - total])
+                total += Int(count ?? 0)
+            }
+            return total
         }
-        return Array(hits.dropFirst(offset).prefix(limit))
     }
 
     private func search(_ expression: String, in scope: SearchScope, filters: SearchFilters, limit: Int,
                         highlight: Highlight, isRaw: Bool, evaluateOnce: Bool) throws -> [SearchHit] {
-        do {
-            guard ranking == .automatic, !isRaw, try matchCount(expression, in: scope, upTo: exactScoringLimit) > exactScoringLimit else {
-                return try ranked(expression, in: scope, filters: filters, limit: limit, highlight: highlight,
-                                  candidates: nil, evaluateOnce: evaluateOnce)
-            }
-            // Too many matches to score them all quickly. Columns are weighted (title 10, names 5–6, …,
-            // description 1), so under exact bm25 a match in a heavier column nearly always ranks above one in
-            // a lighter column only: rank the matches column by column, heaviest first, scoring at most
-            // `tierScoringLimit` rows each time, until `limit` hits are found. Should the tiers run short (a deep
-            // page), exact bm25 over every match fills the rest. Benchmarks/run.py measures how many of the
-            // exact top hits this keeps.
-            var hits: [SearchHit] = []
-            var seen: Set<String> = []
-            let tiers: [String?] = zip(scope.columns, scope.weights).sorted { $0.1 > $1.1 }.map { "{\($0.0)} : (\(expression))" }
-            for candidates in tiers + [nil] where hits.count < limit {
-                // A row found by an earlier tier can come again: ask for enough rows to get `limit` new ones.
-                for hit in try ranked(expression, in: scope, filters: filters, limit: limit + seen.count, highlight: highlight,
-                                      candidates: candidates, evaluateOnce: evaluateOnce)
-                where hits.count < limit && seen.insert(hit.slug).inserted {
-                    hits.append(hit)
-                }
-            }
-            return hits
-        } catch let error as DatabaseError where isRaw && error.primaryCode == 1 {
-            throw SearchError.syntax(error.message)
+        guard ranking == .automatic, !isRaw, try matchCount(expression, in: scope, upTo: exactScoringLimit) > exactScoringLimit else {
+            return try ranked(expression, in: scope, filters: filters, limit: limit, highlight: highlight,
+                              candidates: nil, evaluateOnce: evaluateOnce)
         }
+        // Too many matches to score them all quickly. Columns are weighted (title 10, names 5–6, …,
+        // description 1), so under exact bm25 a match in a heavier column nearly always ranks above one in
+        // a lighter column only: rank the matches column by column, heaviest first, scoring at most
+        // `tierScoringLimit` rows each time, until `limit` hits are found. Should the tiers run short (a deep
+        // page), exact bm25 over every match fills the rest. Benchmarks/run.py measures how many of the
+        // exact top hits this keeps.
+        var hits: [SearchHit] = []
+        var seen: Set<String> = []
+        let tiers: [String?] = zip(scope.columns, scope.weights).sorted { $0.1 > $1.1 }.map { "{\($0.0)} : (\(expression))" }
+        for candidates in tiers + [nil] where hits.count < limit {
+            // A row found by an earlier tier can come again: ask for enough rows to get `limit` new ones.
+            let (wanted, overflow) = limit.addingReportingOverflow(seen.count)
+            for hit in try ranked(expression, in: scope, filters: filters, limit: overflow ? Int.max : wanted, highlight: highlight,
+                                  candidates: candidates, evaluateOnce: evaluateOnce)
+            where hits.count < limit && seen.insert(hit.slug).inserted {
+                hits.append(hit)
+            }
+        }
+        return hits
     }
 
     /// The best `limit` matches by bm25, ties broken by slug, with snippets. Scores are computed in an inner
@@ -171,6 +212,10 @@ public struct Searcher {
     /// Counts of hits by designer and by year (the facets researchers narrow a search with).
     public func facets(_ query: SearchQuery, in scopes: [SearchScope], filters: SearchFilters = SearchFilters()) throws -> [Facet] {
         guard let expression = query.expression else { return [] }
+        return try bounded(query) { try facets(expression, in: scopes, filters: filters) }
+    }
+
+    private func facets(_ expression: String, in scopes: [SearchScope], filters: SearchFilters) throws -> [Facet] {
         var counts: [String: [String?: Int]] = [:]
         for scope in Searcher.scopes(scopes, filters: filters) {
             let (conditions, arguments) = filterSQL(scope, filters)
@@ -192,18 +237,14 @@ public struct Searcher {
                 let statement = try archive.database.cachedStatement(sql)
                 defer { statement.reset() }
                 try statement.bind([expression] + arguments)
-                do {
-                    while let row = try statement.next() {
-                        let value = row.value(at: 0)
-                        let text: String? = switch value {
-                        case .integer(let year): String(year)
-                        case .text(let slug): slug
-                        default: nil
-                        }
-                        counts[facet, default: [:]][text, default: 0] += row.int(at: 1) ?? 0
+                while let row = try statement.next() {
+                    let value = row.value(at: 0)
+                    let text: String? = switch value {
+                    case .integer(let year): String(year)
+                    case .text(let slug): slug
+                    default: nil
                     }
-                } catch let error as DatabaseError where query.isRaw && error.primaryCode == 1 {
-                    throw SearchError.syntax(error.message)
+                    counts[facet, default: [:]][text, default: 0] += row.int(at: 1) ?? 0
                 }
             }
         }

@@ -1,0 +1,61 @@
+// Whatever is typed, a search costs what a reasonable one does: distinct terms and prefixes are capped,
+// repeated words count once, any Int is a safe limit or offset, and a time budget stops the rest.
+import ArchiveCore
+import ArchiveTestSupport
+import Testing
+
+@Suite struct SearchLimitsTests {
+    @Test func repeatedWordsAreSearchedOnce() throws {
+        let query = try SearchQuery(Array(repeating: "ballet Ballet BALLET", count: 2_000).joined(separator: " ") + " tulle*")
+        #expect(query.expression == "\"ballet\" AND \"tulle\"*")
+    }
+
+    @Test func moreThan32TermsOr8PrefixesAreUsageErrors() throws {
+        let words = (0..<33).map { "word\($0)" }
+        #expect(throws: SearchError.tooManyTerms(33)) { try SearchQuery(words.joined(separator: " ")) }
+        #expect(throws: Never.self) { try SearchQuery(words.dropLast().joined(separator: " ")) }
+        let prefixes = (0..<9).map { "p\($0)*" }
+        #expect(throws: SearchError.tooManyPrefixes(9)) { try SearchQuery(prefixes.joined(separator: " ")) }
+        #expect(throws: SearchError.tooLong(1_001)) { try SearchQuery(match: String(repeating: "a", count: 1_001)) }
+        for error in [SearchError.tooManyTerms(33), .tooManyPrefixes(9), .tooLong(1_001), .emptyQuery] { #expect(error.isUsageError) }
+    }
+
+    @Test func controlCharactersAloneAreAnEmptyQuery() throws {
+        for text in ["\u{01}\u{02}", "\u{1B}", " \u{7F}\t", "\u{85}\u{9B}"] {
+            #expect(throws: SearchError.emptyQuery) { try SearchQuery(text) }
+            #expect(throws: SearchError.emptyQuery) { try SearchQuery(match: text) }
+            #expect(!SearchQuery.isSearchable(text))
+        }
+    }
+
+    @Test func anyLimitAndOffsetIsSafe() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        let searcher = Searcher(archive: fixture.archive)
+        let query = try SearchQuery("ballet")
+        #expect(try searcher.search(query, in: [.collections], limit: .max, offset: .max).isEmpty)
+        let every = try searcher.search(query, in: SearchScope.allCases, limit: 1_000)
+        #expect(every.count > 4)
+        #expect(try searcher.search(query, in: SearchScope.allCases, limit: .max, offset: 1) == Array(every.dropFirst()))
+        #expect(try searcher.search(query, in: [.collections], limit: .min, offset: .min).isEmpty)
+        #expect(try searcher.search(query, in: [.collections], limit: 2, offset: .min).count == 2)
+        #expect(try searcher.count(query, in: [.collections], upTo: 10) == 4)
+        #expect(try searcher.count(query, in: SearchScope.allCases, upTo: 2) == 2)
+    }
+
+    @Test func aSearchPastItsTimeLimitStops() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        var csv = "slug,title,description\n"
+        for index in 0..<2_000 { csv += "look-\(index),Look \(index),Tulle and organza study \(index) after the ballet\n" }
+        try fixture.write("collections.csv", csv)
+        try fixture.importPath(fixture.inputFolder)
+        var searcher = Searcher(archive: fixture.archive)
+        searcher.timeLimit = 1e-9 // past before SQLite's first look at the clock
+        for run in [{ _ = try searcher.search(SearchQuery("t* o*"), in: SearchScope.allCases) },
+                    { _ = try searcher.facets(SearchQuery("tulle"), in: [.collections]) },
+                    { _ = try searcher.count(SearchQuery("study"), in: [.collections], upTo: 10_000) }] {
+            #expect(throws: SearchError.timeLimit(1e-9)) { try run() }
+        }
+        searcher.timeLimit = 30
+        #expect(try searcher.search(SearchQuery("organza"), in: [.collections], limit: 5).count == 5)
+    }
+}

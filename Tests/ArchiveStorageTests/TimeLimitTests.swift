@@ -1,0 +1,23 @@
+// A time budget SQLite itself enforces: a statement past its deadline stops with SQLITE_INTERRUPT.
+import ArchiveTestSupport
+import ArchiveStorage
+import Foundation
+import Testing
+
+@Suite struct TimeLimitTests {
+    @Test func aStatementPastItsDeadlineIsInterrupted() throws {
+        let folder = try TemporaryFolder()
+        let db = try folder.database()
+        // Counting to ten billion would take minutes.
+        let endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000000000) SELECT count(*) FROM n"
+        let started = Date()
+        let error = try #require(throws: DatabaseError.self) {
+            try db.withTimeLimit(0.05) { _ = try db.fetchOne(endless) as Int64? }
+        }
+        #expect(error.isInterruption)
+        #expect(Date().timeIntervalSince(started) < 2)
+        // The handler is gone afterwards, and the connection works on.
+        #expect(try db.fetchOne("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT count(*) FROM n") == Int64(100_000))
+        #expect(try db.withTimeLimit(10) { try db.fetchOne("SELECT 42") as Int64? } == 42)
+    }
+}
