@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         for note in report.skipped { Console.note(note) }
         switch format {
         case .text:
-            for problem in problems { Console.output(problem.description + "\n") }
+            for problem in problems { Console.output(problem.description.escapingControlCharacters + "\n") }
         case .json:
             let objects = problems.map { "{\"check\":\(jsonString($0.check)),\"detail\":\(jsonString($0.detail))}" }
             Console.output("[" + objects.joined(separator: ",") + "]\n")

@@ -1,13 +1,15 @@
 // Writes to the standard streams through their file descriptors: data to stdout, messages to stderr.
 // (Swift 6 cannot use the C globals `stdout`/`stderr`.)
+import ArchiveCore
 import Glibc
 
 enum Console {
     /// Writes text to stdout as it is.
     static func output(_ text: String) { write(text, to: STDOUT_FILENO) }
 
-    /// Writes a message line to stderr, prefixed with the program's name.
-    static func error(_ message: String) { write("archive: " + message + "\n", to: STDERR_FILENO) }
+    /// Writes a message line to stderr, prefixed with the program's name: one line, whatever a path or a
+    /// value in it holds.
+    static func error(_ message: String) { write("archive: " + message.escapingControlCharacters + "\n", to: STDERR_FILENO) }
 
     /// Writes an informational line to stderr (progress, summaries): stdout stays data only.
     static func note(_ message: String) { write(message + "\n", to: STDERR_FILENO) }

@@ -46,12 +46,13 @@ public struct ImportProblem: Error, CustomStringConvertible, Sendable, Equatable
         self.message = message
     }
 
+    /// One line, whatever the file is called or the input holds (a newline in a name is written `\n`).
     public var description: String {
-        var text = file
+        var text = file.escapingControlCharacters
         if let line { text += ":\(line)" }
         if let record { text += ": record \(record)" + (slug.map { " (\($0))" } ?? "") }
-        if let field { text += ": \(field)" }
-        return text + ": " + message
+        if let field { text += ": \(field.escapingControlCharacters)" }
+        return text + ": " + message.escapingControlCharacters
     }
 }
 
