@@ -31,7 +31,11 @@ struct ShowCommand: ParsableCommand {
         let archive = try options.open(.read)
         let found = try RecordDetails.find(slug, in: table, archive: archive)
         guard let record = found.first else {
-            throw ArchiveError(.notFound, "no record with slug \"\(slug)\"\(table.map { " in \($0)" } ?? "")")
+            let similar = (try? RecordDetails.similarSlugs(to: slug, in: table, archive: archive)) ?? []
+            let suggestion = similar.isEmpty ? "" : "; did you mean " + similar.map { "\($0.slug) (\($0.table))" }.joined(separator: ", ") + "?"
+            let words = slug.split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+            let search = words.isEmpty ? "" : (similar.isEmpty ? "; " : " Or ") + "search by its words: `archive search \(words) --in all`"
+            throw ArchiveError(.notFound, "no record with slug \"\(slug)\"\(table.map { " in \($0)" } ?? "")\(suggestion)\(search)")
         }
         guard found.count == 1 else {
             throw ArchiveError(.invalidInput, "\"\(slug)\" is a slug in \(found.map(\.table).joined(separator: " and ")): say which, e.g. `archive show \(found[0].table) \(slug)`")

@@ -59,3 +59,21 @@ import Testing
         #expect(try searcher.search(SearchQuery("organza"), in: [.collections], limit: 5).count == 5)
     }
 }
+
+@Suite struct JSONOutputTests {
+    @Test func aBlobIsTwoHexDigitsAByte() {
+        #expect(JSONText.value(.blob([0x01, 0x23])) == "\"0123\"")
+        #expect(JSONText.value(.blob([0x12, 0x03])) == "\"1203\"")
+        #expect(JSONText.value(.blob([0x00, 0xFF, 0x0A])) == "\"00ff0a\"")
+    }
+}
+
+@Suite struct NearestNameTests {
+    @Test func aTypoFindsItsWordAndAnotherWordDoesNot() {
+        #expect(NearestName.suggestion(for: "contry", among: ["slug", "country", "founded"]) == "country")
+        #expect(NearestName.suggestion(for: "Founded", among: ["slug", "country", "founded"]) == "founded")
+        #expect(NearestName.suggestion(for: "colour", among: ["slug", "country", "founded"]) == nil)
+        #expect(NearestName.nearest(to: "repeto-zizi", among: ["repetto", "repetto-zizi", "zizi"], count: 2) == ["repetto-zizi"])
+        #expect(NearestName.suggestion(for: "", among: ["a"]) == "a")
+    }
+}

@@ -163,7 +163,8 @@ public enum JSONText {
         case .integer(let number): String(number)
         case .real(let number): number.isFinite ? String(number) : "null"
         case .text(let text): quoted(text)
-        case .blob(let bytes): quoted(bytes.map { String($0, radix: 16) }.joined())
+        // Two hex digits a byte: 01 23 and 12 03 must not both print "123".
+        case .blob(let bytes): quoted(bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
         }
     }
 }

@@ -49,12 +49,26 @@ public struct ImportFile: Sendable {
             } catch {
                 throw ImportProblem(.unreadable, file: name, message: "cannot be read: \(error.reason)")
             }
+            if let encoding = TextDecoding.wideEncoding(ofStart: ImportFile.firstBytes(of: path)) {
+                throw ImportProblem(.encoding, file: name, line: 1,
+                                    message: "the file is \(encoding), not UTF-8: save it as UTF-8 (in Excel: CSV UTF-8) and import it again")
+            }
         }
         switch format {
         case .csv: return CSVRecordReader(input, file: name, formulaGuard: formulaGuard)
         case .json: return JSONRecordReader(input, file: name, layout: .array)
         case .ndjson: return JSONRecordReader(input, file: name, layout: .lines)
         }
+    }
+
+    /// Up to four bytes from the start of the file at `path` (none when it cannot be read).
+    private static func firstBytes(of path: String) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 4)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 4) }
+        return Array(bytes.prefix(max(0, count)))
     }
 
     // MARK: Finding files

@@ -177,6 +177,7 @@ public final class Importer {
         var foundLists: Set<String> = []
         try forEachRecord(in: file) { record in
             var fields: [(name: String, value: JSONValue)] = []
+            var unknown: [String] = []
             for field in record.fields {
                 if table.column(named: field.name) != nil {
                     fields.append(field)
@@ -187,9 +188,13 @@ public final class Importer {
                         try report(problem(.type, file, record, field: field.name, "expected a list of \(list.table) rows, found \(field.value.kindDescription)"))
                     }
                 } else {
-                    try reportUnknownField(field.name, in: file, table: table, record: record)
-                    return
+                    unknown.append(field.name)
                 }
+            }
+            // Every unknown column is reported at once (once per file), each with the nearest known name.
+            guard unknown.isEmpty else {
+                for name in unknown { try reportUnknownField(name, in: file, table: table, record: record) }
+                return
             }
             try writeRow(fields, of: record, in: file, into: table)
         }
@@ -200,7 +205,8 @@ public final class Importer {
         guard reportedUnknownFields.insert(file.name + "\u{0}" + name).inserted else { return }
         var known = table.columns.map(\.name)
         if file.format != .csv { known += table.nested.map(\.key) }
-        let message = "unknown field for \(table.name) (known: \(known.joined(separator: ", ")))"
+        let suggestion = NearestName.suggestion(for: name, among: known).map { "; did you mean \"\($0)\"?" } ?? ""
+        let message = "unknown field for \(table.name)\(suggestion) (known: \(known.joined(separator: ", ")))"
         if file.format == .csv {
             try report(ImportProblem(.unknownField, file: file.name, line: record.headerLine ?? 1, field: name, message: message))
         } else {

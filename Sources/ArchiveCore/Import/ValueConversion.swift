@@ -26,7 +26,9 @@ extension ColumnDescription {
             case .string(let text): literal = text.trimmingWhitespace()
             default: return .failure(.init("expected a whole number, found \(value.kindDescription)"))
             }
-            guard let number = Int64(literal) else {
+            // pandas writes an integer column with gaps as floats (2026.0): a point followed by zeros only is
+            // that whole number. 2026.5 and 1e3 stay errors: they are not whole numbers as written.
+            guard let number = Int64(literal) ?? ColumnDescription.wholeNumber(fromDecimal: literal) else {
                 let isNumeric = !literal.isEmpty && literal.allSatisfy { "0123456789-+.eE".contains($0) }
                 return .failure(.init(isNumeric && literal.allSatisfy { "0123456789-+".contains($0) }
                     ? "\(literal) is too large"
@@ -42,6 +44,17 @@ extension ColumnDescription {
             if let match = choices.first(where: { $0.lowercased() == text.lowercased() }) { return .success(.text(match)) }
             return .failure(.init("\(quoted(text)) is not one of \(choices.joined(separator: ", "))"))
         }
+    }
+}
+
+extension ColumnDescription {
+    /// "2026.0", "-12.000" as 2026 and -12; nil for anything else.
+    static func wholeNumber(fromDecimal literal: String) -> Int64? {
+        guard let point = literal.firstIndex(of: "."), literal.index(after: point) < literal.endIndex,
+              literal[literal.index(after: point)...].allSatisfy({ $0 == "0" }) else { return nil }
+        let whole = literal[..<point]
+        guard whole.last?.isASCII == true, whole.last?.isNumber == true else { return nil }
+        return Int64(whole)
     }
 }
 
