@@ -88,7 +88,7 @@ import Testing
         #expect((object?["links"] as? [Any])?.count == 3)
         let missing = try run(["show", "nobody"], in: folder.url)
         #expect(missing.status == 66)
-        #expect(missing.stderr == "archive: no record with slug \"nobody\"\n")
+        #expect(missing.stderr == "archive: no record with slug \"nobody\"; search by its words: `archive search nobody --in all`\n")
     }
 
     @Test func listAndStats() throws {
