@@ -29,13 +29,18 @@ struct ArchiveCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // A file-size limit (`ulimit -f`) must surface as a write error SQLite reports and rolls back, not kill us.
         signal(SIGXFSZ, SIG_IGN)
-        // Ctrl-C or a kill(1) during an export removes the file half-written beside the target.
+        // Ctrl-C or a kill(1) during an export removes the file half-written beside the target. The signals are
+        // unblocked too: a parent may pass on a mask that blocks them (Foundation's Process does).
+        var interruptions = sigset_t()
+        sigemptyset(&interruptions)
         for interruption in [SIGINT, SIGTERM, SIGHUP] {
+            sigaddset(&interruptions, interruption)
             signal(interruption) { number in
                 UnfinishedFile.removeNow()
                 _exit(128 + number)
             }
         }
+        sigprocmask(SIG_UNBLOCK, &interruptions, nil)
         do {
             var command = try parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -18,7 +18,16 @@ struct ExportCommand: ParsableCommand {
             (import such files with `archive import --no-formula-guard`).
 
             --all DIR writes one CSV per table (which `archive import DIR` reads back unchanged), the views under \
-            DIR/views/, codebook.csv (every column's type, meaning and allowed values) and CITATION.txt.
+            DIR/views/, codebook.csv (every column's type, meaning and allowed values) and CITATION.txt, all \
+            from one snapshot of the archive.
+
+            --datasette FILE writes Datasette's metadata.json: which full-text index searches each table (so \
+            that ?_search= works), descriptions of every table and column, and the sources with their licences. \
+            Serve it with `datasette archive.sqlite -m FILE`; it is keyed by the archive's file name.
+
+            -o never writes the archive or its -wal, -shm or -journal files (exit 73); it writes through a \
+            symbolic link to its target, straight into a FIFO or device (/dev/stdout), and a regular file whole \
+            or not at all.
             """
     )
 
@@ -33,6 +42,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Write Datasette's metadata.json for this archive to this file.", valueName: "file"))
+    var datasette: String?
+
     @Option(help: "Output format.")
     var format: RowFormat = .csv
 
@@ -46,8 +58,12 @@ struct ExportCommand: ParsableCommand {
     var noFormulaGuard = false
 
     func validate() throws {
+        if datasette != nil {
+            guard name == nil, directory == nil, output == nil else { throw ValidationError("--datasette writes one file of its own: give it alone") }
+            return
+        }
         switch (name, directory) {
-        case (nil, nil): throw ValidationError("name a table or view to export, or give --all DIR")
+        case (nil, nil): throw ValidationError("name a table or view to export, give --all DIR, or --datasette FILE")
         case (.some, .some): throw ValidationError("give a table or --all, not both")
         case (.some(let name), nil) where ExportQuery.named(name) == nil:
             throw ValidationError("unknown table or view '\(name)'; choose from \(ExportQuery.all.map(\.name).joined(separator: ", "))")
@@ -62,6 +78,11 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let archive = try options.open(.read)
         let exporter = Exporter(archive: archive)
+        if let datasette {
+            try exporter.exportDatasetteMetadata(to: datasette)
+            Console.note("Datasette metadata written to \(datasette): datasette \(archive.path) -m \(datasette)")
+            return
+        }
         if let directory {
             let files = try exporter.exportAll(to: directory, csv: csvOptions)
             Console.note("\(files.count) files written to \(directory)")
