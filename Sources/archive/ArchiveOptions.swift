@@ -10,7 +10,7 @@ struct ArchiveOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The archive file (default: $\(environmentVariable), else ./\(defaultPath)).",
+            "The archive file (default: $\(environmentVariable), else ./\(defaultPath)); may also come before the command.",
             valueName: "path"))
     var db: String?
 

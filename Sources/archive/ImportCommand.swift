@@ -13,7 +13,9 @@ struct ImportCommand: ParsableCommand {
 
             CSV has a header row of column names (an empty field is unknown); JSON is an array of objects; \
             NDJSON has one object per line. References between records are slugs. Records are upserted by \
-            slug: importing twice changes nothing, and a changed field is updated in place.
+            slug: importing twice changes nothing, and a changed field is updated in place. Files are UTF-8 \
+            (a UTF-16 file is refused, naming its encoding); a whole number may be written 2026 or 2026.0 \
+            (as pandas writes integer columns with gaps).
 
             The import is one transaction: when anything is wrong, every problem found (up to 50) is listed \
             as file:line: field: what is wrong, and the archive is left exactly as it was (exit 65).
