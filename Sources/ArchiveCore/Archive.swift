@@ -128,9 +128,12 @@ public final class Archive {
 
     /// Refuses some other application's database rather than adding the archive's tables to it.
     private func checkIdentity() throws {
-        let applicationID: Int64 = try database.fetchOne("PRAGMA application_id") ?? 0
+        // One statement, one snapshot: a process creating the archive at this moment must not be seen between
+        // its application id and its tables.
+        let statement = try database.prepare("SELECT (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)")
+        guard let row = try statement.next() else { return }
+        let applicationID = row.int64(at: 0) ?? 0, tables = row.int64(at: 1) ?? 0
         if applicationID == Schema.applicationID { return }
-        let tables: Int64 = try database.fetchOne("SELECT count(*) FROM sqlite_schema") ?? 0
         guard applicationID == 0 && tables == 0 else {
             throw ArchiveError(.notAnArchive, "\(path) is an SQLite database, but not an archive: give --db the path of an archive, or a new file")
         }

@@ -6,9 +6,11 @@ import CSQLite
 import Glibc
 
 extension Database {
-    /// Runs `body`, interrupting any statement still running `seconds` after the start.
+    /// Runs `body`, interrupting any statement still running `seconds` after the start. A limit that is not
+    /// finite or beyond a billion seconds is no limit; a negative one is zero.
     public func withTimeLimit<T>(_ seconds: Double, _ body: () throws -> T) throws -> T {
-        let deadline = Deadline(seconds: seconds)
+        guard seconds.isFinite, seconds < 1e9 else { return try body() }
+        let deadline = Deadline(seconds: max(0, seconds))
         let handle = try handle
         let context = Unmanaged.passUnretained(deadline).toOpaque()
         // > The progress handler callback is invoked periodically during long running calls to sqlite3_step().
@@ -35,7 +37,7 @@ private final class Deadline {
         clock_gettime(CLOCK_MONOTONIC, &now)
         let whole = seconds.rounded(.down)
         var nanoseconds = now.tv_nsec + Int((seconds - whole) * 1e9)
-        var secondsPart = now.tv_sec + Int(min(whole, 1e9))
+        var secondsPart = now.tv_sec + Int(whole)
         if nanoseconds >= 1_000_000_000 { nanoseconds -= 1_000_000_000; secondsPart += 1 }
         end = timespec(tv_sec: secondsPart, tv_nsec: nanoseconds)
     }

@@ -102,3 +102,10 @@ public enum ResultCode {
         279: "SQLITE_AUTH_USER",
     ]
 }
+
+extension DatabaseError {
+    /// Another connection holds the lock needed (SQLITE_BUSY, SQLITE_LOCKED).
+    public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
+    /// The file or its folder cannot be written or opened (SQLITE_READONLY, SQLITE_CANTOPEN).
+    public var isUnwritable: Bool { primaryCode == SQLITE_READONLY || primaryCode == SQLITE_CANTOPEN }
+}

@@ -33,14 +33,14 @@ struct ArchiveCommand: ParsableCommand {
         // unblocked too: a parent may pass on a mask that blocks them (Foundation's Process does).
         var interruptions = sigset_t()
         sigemptyset(&interruptions)
-        for interruption in [SIGINT, SIGTERM, SIGHUP] {
+        for interruption in UnfinishedFile.handledSignals {
             sigaddset(&interruptions, interruption)
             signal(interruption) { number in
                 UnfinishedFile.removeNow()
                 _exit(128 + number)
             }
         }
-        sigprocmask(SIG_UNBLOCK, &interruptions, nil)
+        pthread_sigmask(SIG_UNBLOCK, &interruptions, nil)
         do {
             var command = try parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()

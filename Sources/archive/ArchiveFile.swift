@@ -4,13 +4,16 @@ import ArchiveStorage
 import Glibc
 
 enum ArchiveFile {
-    /// Closes and deletes an archive this command created, with SQLite's side files, unless another process
-    /// (racing to create the same file) has written to it meanwhile.
+    /// Closes and deletes an archive this command created, with SQLite's side files, when it is still empty
+    /// and no other process has it open: one racing to create the same file may be about to commit into it.
+    /// Leaving WAL mode needs every other connection gone, so it is the test of being alone.
     static func remove(_ archive: Archive) {
         let counts = ["imports"] + Tables.all.map(\.name)
-        let rows: Int64? = try? archive.database.fetchOne("SELECT " + counts.map { "(SELECT count(*) FROM \($0))" }.joined(separator: " + "))
+        let alone = (try? archive.database.fetchOne("PRAGMA journal_mode = DELETE") as String?) == "delete"
+        let rows: Int64? = alone ? try? archive.database.fetchOne("SELECT " + counts.map { "(SELECT count(*) FROM \($0))" }.joined(separator: " + ")) : nil
+        if alone && rows != 0 { try? archive.database.enableWriteAheadLog() }
         archive.close()
         guard rows == 0 else { return }
-        for suffix in ["", "-wal", "-shm"] { unlink(archive.path + suffix) }
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(archive.path + suffix) }
     }
 }

@@ -11,8 +11,12 @@ enum Console {
     /// value in it holds.
     static func error(_ message: String) { write("archive: " + message.escapingControlCharacters + "\n", to: STDERR_FILENO) }
 
-    /// Writes an informational line to stderr (progress, summaries): stdout stays data only.
-    static func note(_ message: String) { write(message + "\n", to: STDERR_FILENO) }
+    /// Writes informational lines to stderr (progress, summaries): stdout stays data only. Each line is kept one
+    /// line, whatever a path or value in it holds.
+    static func note(_ message: String) {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+        write(lines.joined(separator: "\n") + "\n", to: STDERR_FILENO)
+    }
 
     /// Writes to stderr without a newline (progress redrawn in place).
     static func progress(_ text: String) { write(text, to: STDERR_FILENO) }

@@ -118,6 +118,13 @@ struct SearchCommand: ParsableCommand {
         let archive = try options.open(.read)
         var searcher = Searcher(archive: archive)
         searcher.timeLimit = timeLimit
+        let started = Clock.now()
+        // The count for the page note gets what is left of the one budget, not a second one.
+        var counter: Searcher {
+            var counter = searcher
+            counter.timeLimit = max(0.001, timeLimit - (Clock.now() - started))
+            return counter
+        }
         do {
             let query = try makeQuery()
             if facets {
@@ -130,7 +137,7 @@ struct SearchCommand: ParsableCommand {
             let hits = try searcher.search(query, in: scope.scopes, filters: filters, limit: limit, offset: offset,
                                            highlight: format == .table ? SearchCommand.marks : .brackets)
             if hits.isEmpty {
-                if offset > 0, let total = try? searcher.count(query, in: scope.scopes, filters: filters, upTo: SearchCommand.countCap + 1), total > 0 {
+                if offset > 0, let total = try? counter.count(query, in: scope.scopes, filters: filters, upTo: SearchCommand.countCap + 1), total > 0 {
                     Console.note("no hits after the first \(offset): there are \(total > SearchCommand.countCap ? "more than \(SearchCommand.countCap)" : String(total))")
                 } else {
                     Console.note("no matches for \(queryText.escapingControlCharacters)")
@@ -138,7 +145,7 @@ struct SearchCommand: ParsableCommand {
                 if format == .table { return }
             }
             try printHits(hits)
-            if format == .table && (hits.count == limit || offset > 0) { noteHowManyMore(searcher, query, shown: hits.count) }
+            if format == .table && (hits.count == limit || offset > 0) { noteHowManyMore(counter, query, shown: hits.count) }
         } catch let error as SearchError {
             Console.error(error.description)
             throw ExitCode(ExitStatus.code(for: error))

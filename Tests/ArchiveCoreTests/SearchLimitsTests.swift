@@ -16,8 +16,15 @@ import Testing
         #expect(throws: Never.self) { try SearchQuery(words.dropLast().joined(separator: " ")) }
         let prefixes = (0..<9).map { "p\($0)*" }
         #expect(throws: SearchError.tooManyPrefixes(9)) { try SearchQuery(prefixes.joined(separator: " ")) }
-        #expect(throws: SearchError.tooLong(1_001)) { try SearchQuery(match: String(repeating: "a", count: 1_001)) }
-        for error in [SearchError.tooManyTerms(33), .tooManyPrefixes(9), .tooLong(1_001), .emptyQuery] { #expect(error.isUsageError) }
+        #expect(throws: SearchError.tooLong(1_001, limit: 1_000)) { try SearchQuery(match: String(repeating: "a", count: 1_001)) }
+        #expect(throws: SearchError.tooLong(100_001, limit: 100_000)) { try SearchQuery(String(repeating: "a ", count: 50_000) + "b") }
+        // A phrase or a hyphenated term of many words is as costly as those words.
+        let phrase = "\"" + (0..<65).map { "w\($0)" }.joined(separator: " ") + "\""
+        #expect(throws: SearchError.tooManyWords(65)) { try SearchQuery(phrase) }
+        #expect(throws: SearchError.tooManyWords(65)) { try SearchQuery((0..<65).map { "w\($0)" }.joined(separator: "-")) }
+        for error in [SearchError.tooManyTerms(33), .tooManyPrefixes(9), .tooManyWords(65), .tooLong(1_001, limit: 1_000), .emptyQuery] {
+            #expect(error.isUsageError)
+        }
     }
 
     @Test func controlCharactersAloneAreAnEmptyQuery() throws {

@@ -19,5 +19,11 @@ import Testing
         // The handler is gone afterwards, and the connection works on.
         #expect(try db.fetchOne("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT count(*) FROM n") == Int64(100_000))
         #expect(try db.withTimeLimit(10) { try db.fetchOne("SELECT 42") as Int64? } == 42)
+        // Any Double is a limit: not finite or huge is none, negative is zero.
+        for unlimited in [Double.infinity, .nan, 1e300] {
+            #expect(try db.withTimeLimit(unlimited) { try db.fetchOne("SELECT 1") as Int64? } == 1)
+        }
+        let immediate = try #require(throws: DatabaseError.self) { try db.withTimeLimit(-1e20) { _ = try db.fetchOne(endless) as Int64? } }
+        #expect(immediate.isInterruption)
     }
 }

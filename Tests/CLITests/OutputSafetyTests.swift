@@ -62,6 +62,19 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path("soft.csv")) == "archive.sqlite")
     }
 
+    @Test func anInheritedDescriptorOfTheArchiveIsRefused() throws {
+        let before = try bytes("archive.sqlite")
+        for command in ["exec 3<>archive.sqlite; \"$ARCHIVE\" export designers -o /dev/fd/3",
+                        "\"$ARCHIVE\" export designers -o /dev/stdout 1<>archive.sqlite",
+                        "\"$ARCHIVE\" export designers -o /proc/self/fd/1 1<>archive.sqlite-wal"] {
+            let result = try shell(command)
+            #expect(result.status == 73, "\(command): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("archive: refusing to write /"), "\(result.stderr)")
+        }
+        #expect(try bytes("archive.sqlite") == before)
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
+
     @Test func aSymbolicLinkIsWrittenThroughAndStaysALink() throws {
         try FileManager.default.createSymbolicLink(atPath: folder.path("latest.csv"), withDestinationPath: "sub/designers-2026.csv")
         let result = try run(["export", "designers", "-o", "latest.csv"], in: folder.url)

@@ -26,6 +26,14 @@ public struct ArchiveFiles {
         }
     }
 
+    /// Throws (cannotWrite) when the open `descriptor`, which the user called `path`, is one of the archive's files.
+    func refuse(descriptor: Int32, as path: String) throws {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0,
+              let what = identities.first(where: { $0.status.st_dev == status.st_dev && $0.status.st_ino == status.st_ino })?.what else { return }
+        throw ArchiveError(.cannotWrite, "refusing to write \(path): it is \(what) (\(archivePath)); choose another file, nothing was written")
+    }
+
     /// Throws (cannotWrite) when `target`, which the user called `path`, is one of the archive's files.
     func refuse(_ target: FilePath, as path: String) throws {
         let what = names.first { $0.path == target.resolved }?.what

@@ -19,7 +19,8 @@ struct FilePath {
         }
         let folder = FilePath.folder(of: current)
         guard let canonicalFolder = FilePath.realPath(folder) else {
-            throw ArchiveError(.cannotWrite, "cannot write \(path): the folder \(folder) does not exist")
+            let reason = errno == ENOENT ? "does not exist" : "cannot be used (\(String(cString: strerror(errno))))"
+            throw ArchiveError(.cannotWrite, "cannot write \(path): the folder \(folder) \(reason)")
         }
         let name = FilePath.name(of: current)
         resolved = (canonicalFolder == "/" ? "" : canonicalFolder) + "/" + name

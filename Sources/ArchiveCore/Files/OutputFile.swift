@@ -11,6 +11,8 @@ enum OutputFile {
     static func write<T>(_ path: String, protecting archive: ArchiveFiles, _ body: (BufferedOutput) throws -> T) throws -> T {
         if let descriptor = try openStraight(path) {
             defer { close(descriptor) }
+            // /dev/fd/3 may be SQLite's own descriptor of the archive, stdout may be redirected onto it.
+            try archive.refuse(descriptor: descriptor, as: path)
             return try writing(path) { try body(BufferedOutput(descriptor: descriptor)) }
         }
         let target = try FilePath(path)
@@ -30,7 +32,7 @@ enum OutputFile {
     /// Opens `path` for writing in place when it is not a regular file (or a folder), else returns nil.
     private static func openStraight(_ path: String) throws -> Int32? {
         if let inherited = inheritedDescriptor(path) {
-            let descriptor = dup(inherited)
+            let descriptor = fcntl(inherited, F_DUPFD_CLOEXEC, 0)
             guard descriptor >= 0 else { throw ArchiveError(.cannotWrite, "cannot write \(path): \(String(cString: strerror(errno)))") }
             return descriptor
         }
@@ -72,17 +74,23 @@ enum OutputFile {
 final class TemporaryFile {
     let path: String
     let descriptor: Int32
+    private var isOpen = true
 
     init(beside target: FilePath) throws {
         var template = Array("\(target.folder)/.\(target.name).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw ArchiveError(.cannotWrite, "cannot write in \(target.folder): \(String(cString: strerror(errno)))")
+        // Signals wait while the file is made and registered: a Ctrl-C between the two would leave it behind.
+        let (descriptor, failure) = UnfinishedFile.withSignalsBlocked { () -> (Int32, Int32) in
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else { return (descriptor, errno) }
+            UnfinishedFile.set(String(cString: template))
+            return (descriptor, 0)
         }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ArchiveError(.cannotWrite, "cannot write in \(target.folder): \(String(cString: strerror(failure)))")
+        }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) // (Glibc's module does not offer mkostemp)
         self.descriptor = descriptor
         path = String(cString: template)
-        UnfinishedFile.set(path)
         // mkostemp makes the file private (0600): give it the mode of the file it replaces, or the usual one.
         let mode = target.status.map { $0.st_mode & 0o7777 } ?? (0o666 & ~UnfinishedFile.umask)
         fchmod(descriptor, mode)
@@ -91,34 +99,75 @@ final class TemporaryFile {
     /// Syncs, closes and renames the file over `final`.
     func commit(as final: String, path shown: String) throws {
         guard fsync(descriptor) == 0 else { throw ArchiveError(.storage, "\(shown): \(OutputError.failed(code: errno))") }
-        guard close(descriptor) == 0 else { throw ArchiveError(.storage, "\(shown): \(OutputError.failed(code: errno))") }
-        guard rename(path, final) == 0 else {
-            throw ArchiveError(.cannotWrite, "cannot write \(shown): \(String(cString: strerror(errno)))")
+        try closeDescriptor(shown)
+        let failure = UnfinishedFile.withSignalsBlocked { () -> Int32 in
+            guard rename(path, final) == 0 else { return errno }
+            UnfinishedFile.set(nil)
+            return 0
         }
-        UnfinishedFile.set(nil)
+        guard failure == 0 else { throw ArchiveError(.cannotWrite, "cannot write \(shown): \(String(cString: strerror(failure)))") }
+    }
+
+    /// Closes the descriptor once (a second close could close a descriptor reused meanwhile).
+    func closeDescriptor(_ shown: String) throws {
+        guard isOpen else { return }
+        isOpen = false
+        guard close(descriptor) == 0 else { throw ArchiveError(.storage, "\(shown): \(OutputError.failed(code: errno))") }
     }
 
     func discard() {
-        close(descriptor)
-        unlink(path)
-        UnfinishedFile.set(nil)
+        try? closeDescriptor(path)
+        UnfinishedFile.withSignalsBlocked {
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+            UnfinishedFile.set(nil)
+        }
     }
 }
 
-/// The temporary file being written, if any, kept as a C string so that a signal handler may remove it
-/// (unlink is async-signal-safe; allocating is not).
+/// The temporary file being written, if any, kept in a buffer allocated once so that a signal handler may
+/// remove it and the companion files SQLite makes beside it (unlink is async-signal-safe; allocating is not).
 public enum UnfinishedFile {
-    nonisolated(unsafe) private static var current: UnsafeMutablePointer<CChar>?
+    private static let capacity = Int(PATH_MAX) + 16
+    nonisolated(unsafe) private static let path = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+    nonisolated(unsafe) private static let scratch = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+    nonisolated(unsafe) private static var length = 0
 
-    static func set(_ path: String?) {
-        let old = current
-        current = path.map { strdup($0) }
-        free(old)
+    /// Call with the signals the CLI handles blocked (withSignalsBlocked), so the handler never sees half a path.
+    static func set(_ newPath: String?) {
+        length = 0
+        guard let newPath else { return }
+        let bytes = Array(newPath.utf8)
+        guard bytes.count < capacity - 16 else { return }
+        for (index, byte) in bytes.enumerated() { path[index] = CChar(bitPattern: byte) }
+        path[bytes.count] = 0
+        length = bytes.count
     }
 
-    /// Removes the unfinished file, if there is one. Safe to call from a signal handler.
+    /// Removes the unfinished file and its -journal, -wal and -shm, if there is one. Safe in a signal handler.
     public static func removeNow() {
-        if let current { unlink(current) }
+        guard length > 0 else { return }
+        unlink(path)
+        for suffix in ["-journal", "-wal", "-shm"] {
+            for index in 0..<length { scratch[index] = path[index] }
+            var end = length
+            for byte in suffix.utf8 { scratch[end] = CChar(bitPattern: byte); end += 1 }
+            scratch[end] = 0
+            unlink(scratch)
+        }
+    }
+
+    /// The signals whose handler calls removeNow, as the CLI installs it.
+    public static let handledSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Runs `body` with those signals held back until it returns.
+    @discardableResult
+    static func withSignalsBlocked<T>(_ body: () throws -> T) rethrows -> T {
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        for signal in handledSignals { sigaddset(&blocked, signal) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
     }
 
     /// The process's file-creation mask (read once; setting and restoring it is how POSIX lets one read it).

@@ -61,8 +61,11 @@ public struct ImportFile: Sendable {
         }
     }
 
-    /// Up to four bytes from the start of the file at `path` (none when it cannot be read).
+    /// Up to four bytes from the start of the regular file at `path` (none when it cannot be read, or is a FIFO
+    /// whose bytes reading would take away from the import).
     private static func firstBytes(of path: String) -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return [] }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return [] }
         defer { close(descriptor) }

@@ -50,7 +50,7 @@ public struct ImportProblem: Error, CustomStringConvertible, Sendable, Equatable
     public var description: String {
         var text = file.escapingControlCharacters
         if let line { text += ":\(line)" }
-        if let record { text += ": record \(record)" + (slug.map { " (\($0))" } ?? "") }
+        if let record { text += ": record \(record)" + (slug.map { " (\($0.escapingControlCharacters))" } ?? "") }
         if let field { text += ": \(field.escapingControlCharacters)" }
         return text + ": " + message.escapingControlCharacters
     }

@@ -52,12 +52,17 @@ public struct IntegrityCheck: Sendable {
     /// transaction that is rolled back: it changes nothing). It never waits for the lock: when another process
     /// writes, it is skipped and said so, rather than `check` waiting on a writer or failing as busy.
     private func ftsIntegrityProblems(_ archive: Archive) throws -> FTSOutcome {
-        guard let writer = try? Database(path: archive.path, mode: .readWrite, busyTimeout: 0), !writer.isReadOnly else {
-            return .skipped("the archive is write-protected")
+        let writer: Database
+        do {
+            writer = try Database(path: archive.path, mode: .readWrite, busyTimeout: 0)
+        } catch let error as DatabaseError {
+            return .skipped(error.isUnwritable
+                ? "the archive (or its folder) is write-protected" : "it cannot be opened for writing (\(error.message))")
         }
+        guard !writer.isReadOnly else { return .skipped("the archive is write-protected") }
         do {
             try writer.execute("BEGIN IMMEDIATE")
-        } catch let error as DatabaseError where error.primaryCode == 5 || error.primaryCode == 6 { // BUSY, LOCKED
+        } catch let error as DatabaseError where error.isBusy {
             return .skipped("another process is writing to the archive; run check again when it has finished")
         }
         defer { try? writer.execute("ROLLBACK") }

@@ -13,7 +13,7 @@ extension RecordDetails {
     /// Up to `count` slugs within a typo's reach of `slug`, nearest first.
     public static func similarSlugs(to slug: String, in table: String? = nil, archive: Archive, count: Int = 3) throws -> [SimilarSlug] {
         var candidates: [SimilarSlug] = []
-        let prefix = String(slug.prefix(2))
+        let prefix = String(slug.lowercased().prefix(2))
         for record in Tables.records where table == nil || record.name == table {
             let statement = try archive.database.cachedStatement(
                 "SELECT slug FROM \(record.name) WHERE slug >= ? AND slug < ? ORDER BY slug LIMIT 2000")
@@ -21,7 +21,7 @@ extension RecordDetails {
             while let row = try statement.next() { candidates.append(SimilarSlug(table: record.name, slug: row.string(at: 0) ?? "")) }
         }
         let words = slug.split(separator: "-").filter { $0.count >= 3 }.map(String.init)
-        if !words.isEmpty, let query = try? SearchQuery(match: words.map { "\"\($0)\"" }.joined(separator: " OR ")) {
+        if !words.isEmpty, let query = try? SearchQuery(match: words.map(SearchQuery.quoted).joined(separator: " OR ")) {
             var searcher = Searcher(archive: archive)
             searcher.timeLimit = 0.2 // a hint, not worth waiting for
             let scopes = SearchScope.allCases.filter { table == nil || $0.rawValue == table }

@@ -22,8 +22,12 @@ public struct SearchQuery: Sendable, Equatable {
     public static let maximumTerms = 32
     /// Prefixes (`bal*`) a query may hold: each merges the lists of every word it starts.
     public static let maximumPrefixes = 8
+    /// Words a query may hold in all, phrases' words included ("a b c …" is one phrase of many words).
+    public static let maximumWords = 64
     /// Characters a raw `--match` expression may hold (its terms cannot be counted before FTS5 parses it).
     public static let maximumRawLength = 1_000
+    /// Characters a plain query may hold (repeated words are searched once, so a long query can be harmless).
+    public static let maximumLength = 100_000
 
     /// True when `text` holds something to search for: not only white space and control characters.
     public static func isSearchable(_ text: String) -> Bool {
@@ -33,6 +37,7 @@ public struct SearchQuery: Sendable, Equatable {
     /// A query from plain text. Throws on an empty query or one beyond the limits (usage errors).
     public init(_ text: String) throws(SearchError) {
         guard SearchQuery.isSearchable(text) else { throw .emptyQuery }
+        guard text.count <= SearchQuery.maximumLength else { throw .tooLong(text.count, limit: SearchQuery.maximumLength) }
         self.text = text
         self.isRaw = false
         // Control characters (NUL among them) separate words; FTS5 would take a NUL as the end of the query.
@@ -46,6 +51,9 @@ public struct SearchQuery: Sendable, Equatable {
         guard terms.count <= SearchQuery.maximumTerms else { throw .tooManyTerms(terms.count) }
         let prefixes = terms.filter(\.isPrefix).count
         guard prefixes <= SearchQuery.maximumPrefixes else { throw .tooManyPrefixes(prefixes) }
+        // What FTS5 will see as words: the runs of letters and digits, in phrases and hyphenated terms too.
+        let words = terms.reduce(0) { $0 + $1.text.unicodeScalars.split { !SearchQuery.isTokenCharacter($0) }.count }
+        guard words <= SearchQuery.maximumWords else { throw .tooManyWords(words) }
         expression = terms.isEmpty ? nil : terms.map { SearchQuery.quoted($0.text) + ($0.isPrefix ? "*" : "") }.joined(separator: " AND ")
         // The tokenizer keeps letters and digits: a prefix "t-sh*" is the phrase "t" + prefix "sh", so look at
         // the last token of each prefix term.
@@ -59,7 +67,7 @@ public struct SearchQuery: Sendable, Equatable {
     /// A raw FTS5 query (`--match`): its syntax errors are reported as SearchError.syntax.
     public init(match expression: String) throws(SearchError) {
         guard SearchQuery.isSearchable(expression) else { throw .emptyQuery }
-        guard expression.count <= SearchQuery.maximumRawLength else { throw .tooLong(expression.count) }
+        guard expression.count <= SearchQuery.maximumRawLength else { throw .tooLong(expression.count, limit: SearchQuery.maximumRawLength) }
         text = expression
         self.expression = expression
         isRaw = true
@@ -139,7 +147,8 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     case emptyQuery
     case tooManyTerms(Int)
     case tooManyPrefixes(Int)
-    case tooLong(Int)
+    case tooManyWords(Int)
+    case tooLong(Int, limit: Int)
     /// A `--match` expression FTS5 could not parse.
     case syntax(String)
     /// The search ran past its time limit (seconds) and was stopped.
@@ -148,7 +157,7 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     /// True for the mistakes of the query itself (a usage error), as opposed to its syntax or its cost.
     public var isUsageError: Bool {
         switch self {
-        case .emptyQuery, .tooManyTerms, .tooManyPrefixes, .tooLong: true
+        case .emptyQuery, .tooManyTerms, .tooManyPrefixes, .tooManyWords, .tooLong: true
         case .syntax, .timeLimit: false
         }
     }
@@ -160,8 +169,10 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
             "the query has \(count) different words or phrases; at most \(SearchQuery.maximumTerms) are searched: keep the ones that matter"
         case .tooManyPrefixes(let count):
             "the query has \(count) prefixes (word*); at most \(SearchQuery.maximumPrefixes) are searched: write more of each word, or fewer of them"
-        case .tooLong(let count):
-            "the --match query is \(count) characters long; at most \(SearchQuery.maximumRawLength) are accepted"
+        case .tooManyWords(let count):
+            "the query has \(count) words in all (phrases included); at most \(SearchQuery.maximumWords) are searched"
+        case .tooLong(let count, let limit):
+            "the \(limit == SearchQuery.maximumRawLength ? "--match " : "")query is \(count) characters long; at most \(limit) are accepted"
         case .timeLimit(let seconds):
             "the search took longer than its time limit (\(seconds) s) and was stopped: make the query more specific (longer words, fewer prefixes, a filter), or give --time-limit"
         case .syntax(let message):
