@@ -48,7 +48,7 @@ public struct Exporter {
             var written: [String] = []
             for query in ExportQuery.all {
                 let path = (query.isView ? views : directory) + "/\(query.name).csv"
-                try OutputFile.write(path, protecting: protected) { output in try export(query, to: output, format: .csv, csv: csv) }
+                _ = try OutputFile.write(path, protecting: protected) { output in try export(query, to: output, format: .csv, csv: csv) }
                 written.append(path)
             }
             let codebook = directory + "/codebook.csv"

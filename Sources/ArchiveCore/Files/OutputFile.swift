@@ -82,7 +82,7 @@ final class TemporaryFile {
         let (descriptor, failure) = UnfinishedFile.withSignalsBlocked { () -> (Int32, Int32) in
             let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard descriptor >= 0 else { return (descriptor, errno) }
-            UnfinishedFile.set(String(cString: template))
+            UnfinishedFile.set(TemporaryFile.string(template))
             return (descriptor, 0)
         }
         guard descriptor >= 0 else {
@@ -90,10 +90,14 @@ final class TemporaryFile {
         }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) // (Glibc's module does not offer mkostemp)
         self.descriptor = descriptor
-        path = String(cString: template)
+        path = TemporaryFile.string(template)
         // mkostemp makes the file private (0600): give it the mode of the file it replaces, or the usual one.
         let mode = target.status.map { $0.st_mode & 0o7777 } ?? (0o666 & ~UnfinishedFile.umask)
         fchmod(descriptor, mode)
+    }
+
+    private static func string(_ characters: [CChar]) -> String {
+        String(decoding: characters.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Syncs, closes and renames the file over `final`.
