@@ -13,5 +13,5 @@ public enum Schema {
     public static func migrator() throws -> Migrator { try Migrator(migrations: migrations) }
 
     /// The tables that hold records, in the order that references allow them to be filled.
-    public static let recordTables = ["sources", "designers", "collections", "shoes", "icons"]
+    public static let recordTables = ["sources", "institutions", "designers", "collections", "shoes", "icons", "objects", "trends"]
 }

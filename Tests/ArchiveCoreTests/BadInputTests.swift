@@ -47,7 +47,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("huge number", "collections.json", #"[{"slug": "c", "title": "C", "year": 123456789012345678901234567890}]"#,
                  "collections.json:1: record 1 (c): year: 123456789012345678901234567890 is too large"),
         BadInput("unknown column", "designers.csv", "slug,name,kind,colour\nx,X,house,red\n",
-                 "designers.csv:1: colour: unknown field for designers (known: slug, name, kind, country, founded, active_from, active_to, description)"),
+                 "designers.csv:1: colour: unknown field for designers (known: slug, name, kind, country, founded, active_from, active_to, description, born, died, closed, wikidata, ulan, viaf, wikipedia)"),
         BadInput("missing required field", "shoes.csv", "slug,name\nx,\n",
                  "shoes.csv:2: name: is required but empty"),
         BadInput("dangling reference", "shoe_designers.csv", "shoe,designer,role\nrepetto-zizi,nobody,maker\n",

@@ -182,7 +182,6 @@ import Testing
         let problems = try fixture.problems(importing: fixture.inputFolder)
         #expect(problems == [
             "\(fixture.inputFolder)/designers.json:1: record 2 (newcomer): name: is required but missing",
-            "\(fixture.inputFolder)/designers.json:1: record 2 (newcomer): kind: is required but missing",
-        ])
+        ]) // (a designer's kind may be unknown since migration 0006)
     }
 }

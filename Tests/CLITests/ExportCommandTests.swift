@@ -50,7 +50,7 @@ import Testing
         try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
         #expect(try run(["import", "icons.csv"], in: folder.url).status == 0)
         let result = try shell("\"$ARCHIVE\" export icons | head -n 2; echo \"status ${PIPESTATUS[0]}\"")
-        #expect(result.stdout.hasPrefix("slug,name,occupation,era,nationality,description\r\n"))
+        #expect(result.stdout.hasPrefix("slug,name,occupation,era,nationality,description,born,died,wikidata,ulan,viaf,wikipedia\r\n"))
         #expect(result.stdout.hasSuffix("status 0\n")) // archive itself exited 0
         #expect(result.stderr == "")
     }

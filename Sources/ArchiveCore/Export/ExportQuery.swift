@@ -58,6 +58,9 @@ extension ExportColumn {
         case .text:
             type = "text"
             allowedValues = ""
+        case .word:
+            type = "text"
+            allowedValues = "any word or words in lowercase"
         case .integer(let range):
             type = "integer"
             allowedValues = "\(range.lowerBound) to \(range.upperBound)"

@@ -15,6 +15,11 @@ extension ColumnDescription {
             case .number(let literal): return .success(.text(literal))
             default: return .failure(.init("expected text, found \(value.kindDescription)"))
             }
+        case .word:
+            switch value {
+            case .string(let text): return .success(.text(text.lowercased()))
+            default: return .failure(.init("expected a word, found \(value.kindDescription)"))
+            }
         case .slug, .reference:
             guard case .string(let text) = value else { return .failure(.init("expected a slug in quotes, found \(value.kindDescription)")) }
             guard Slug.isValid(text) else { return .failure(.init("\(quoted(text)) is not a valid slug: \(Slug.rule)")) }

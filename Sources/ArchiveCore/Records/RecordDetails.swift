@@ -39,7 +39,7 @@ public struct RecordDetails: Sendable {
         try Tables.records.filter { table == nil || $0.name == table }.compactMap { try load(slug, from: $0, archive.database) }
     }
 
-    static func titleColumn(_ table: String) -> String { table == "collections" || table == "sources" ? "title" : "name" }
+    static func titleColumn(_ table: String) -> String { ["collections", "sources", "objects"].contains(table) ? "title" : "name" }
 
     private static func load(_ slug: String, from table: TableDescription, _ db: Database) throws -> RecordDetails? {
         let statement = try db.prepare("SELECT id, \(table.columns.map(\.column).joined(separator: ", ")) FROM \(table.name) WHERE slug = ?")

@@ -6,6 +6,8 @@ public struct ColumnDescription: Sendable {
         /// The record's natural key (see Slug).
         case slug
         case text
+        /// An open vocabulary kept in lowercase (a maker's role: designer, weaver): imported text is lowercased.
+        case word
         /// A whole number in the range (years).
         case integer(ClosedRange<Int64>)
         /// One of a fixed vocabulary (the schema's CHECK).
@@ -38,4 +40,6 @@ public struct ColumnDescription: Sendable {
     }
 
     public static let years: ClosedRange<Int64> = 1...9999
+    /// Objects' years may be before the common era: -1500 is 1500 BC.
+    public static let objectYears: ClosedRange<Int64> = -9999...9999
 }

@@ -7,6 +7,7 @@ public enum Tables {
     public static func named(_ name: String) -> TableDescription? { all.first { $0.name == name } }
 
     private static let years = ColumnDescription.years
+    private static let objectYears = ColumnDescription.objectYears
     private static func source(_ meaning: String = "Slug of the source that supports this relation") -> ColumnDescription {
         ColumnDescription("source", .reference(table: "sources"), meaning: meaning)
     }
@@ -23,14 +24,27 @@ public enum Tables {
             ColumnDescription("license", .text, meaning: "Licence of the source's data, where it matters"),
             ColumnDescription("notes", .text, meaning: "Anything else about the source"),
         ]),
-        TableDescription(record: "designers", meaning: "A fashion house (brand) or a person (designer, creative director)", columns: [
+        TableDescription(record: "institutions", meaning: "A museum, archive or private collection that holds objects", columns: [
+            ColumnDescription("name", .text, required: true, meaning: "Name of the institution"),
+            ColumnDescription("city", .text, meaning: "City"),
+            ColumnDescription("country", .text, meaning: "Country"),
+            ColumnDescription("url", .text, meaning: "Web site"),
+        ]),
+        TableDescription(record: "designers", meaning: "A fashion house (brand) or a person (designer, creative director, maker)", columns: [
             ColumnDescription("name", .text, required: true, meaning: "Name as commonly written"),
-            ColumnDescription("kind", .choice(Designer.Kind.allCases.map(\.rawValue)), required: true, meaning: "house or person"),
+            ColumnDescription("kind", .choice(Designer.Kind.allCases.map(\.rawValue)), meaning: "house or person; empty when the source does not say"),
             ColumnDescription("country", .text, meaning: "Country of the house or person"),
             ColumnDescription("founded", .integer(years), meaning: "Year a house was founded (houses only)"),
             ColumnDescription("active_from", .integer(years), meaning: "First year active"),
             ColumnDescription("active_to", .integer(years), meaning: "Last year active"),
             ColumnDescription("description", .text, meaning: "Description in the archive's words"),
+            ColumnDescription("born", .integer(years), meaning: "Year a person was born"),
+            ColumnDescription("died", .integer(years), meaning: "Year a person died"),
+            ColumnDescription("closed", .integer(years), meaning: "Year a house closed"),
+            ColumnDescription("wikidata", .text, meaning: "Wikidata item, e.g. Q123 (https://www.wikidata.org/wiki/Q123)"),
+            ColumnDescription("ulan", .text, meaning: "Getty ULAN id, nine digits from 500000000 (https://vocab.getty.edu/page/ulan/ID)"),
+            ColumnDescription("viaf", .text, meaning: "VIAF id, digits (https://viaf.org/viaf/ID)"),
+            ColumnDescription("wikipedia", .text, meaning: "English Wikipedia article title or page id"),
         ], nested: [
             .init(key: "sources", table: "designer_sources", parentColumn: "designer"),
             .init(key: "affiliations", table: "designer_affiliations", parentColumn: "person"),
@@ -64,10 +78,51 @@ public enum Tables {
             ColumnDescription("era", .text, meaning: "When the icon mattered to fashion, e.g. 1970s"),
             ColumnDescription("nationality", .text, meaning: "Nationality"),
             ColumnDescription("description", .text, meaning: "Description in the archive's words"),
+            ColumnDescription("born", .integer(years), meaning: "Year born"),
+            ColumnDescription("died", .integer(years), meaning: "Year died"),
+            ColumnDescription("wikidata", .text, meaning: "Wikidata item, e.g. Q123"),
+            ColumnDescription("ulan", .text, meaning: "Getty ULAN id"),
+            ColumnDescription("viaf", .text, meaning: "VIAF id"),
+            ColumnDescription("wikipedia", .text, meaning: "English Wikipedia article title or page id"),
         ], nested: [
             .init(key: "shoes", table: "icon_shoes", parentColumn: "icon"),
             .init(key: "designers", table: "icon_designers", parentColumn: "icon"),
             .init(key: "sources", table: "icon_sources", parentColumn: "icon"),
+        ]),
+        TableDescription(record: "objects", meaning: "A physical item held by an institution: a garment, shoe, jewel, textile or design drawing", columns: [
+            ColumnDescription("institution", .reference(table: "institutions"), required: true, meaning: "Slug of the institution that holds it"),
+            ColumnDescription("accession_number", .text, meaning: "The institution's accession number (unique within it)"),
+            ColumnDescription("title", .text, required: true, meaning: "Title as the institution gives it"),
+            ColumnDescription("object_type", .text, meaning: "Type as the institution names it: slippers, dress, cameo"),
+            ColumnDescription("category", .choice(ObjectCategory.allCases.map(\.rawValue)), meaning: "What kind of thing it is"),
+            ColumnDescription("department", .text, meaning: "Department of the institution"),
+            ColumnDescription("date_text", .text, meaning: "Date as written by the institution, e.g. ca. 1770, mid 1970's"),
+            ColumnDescription("earliest_year", .integer(objectYears), meaning: "Earliest year the date means (negative: BC); given, or parsed from date_text"),
+            ColumnDescription("latest_year", .integer(objectYears), meaning: "Latest year the date means; given, or parsed from date_text"),
+            ColumnDescription("culture", .text, meaning: "Culture or place of making"),
+            ColumnDescription("medium", .text, meaning: "Materials and techniques as written"),
+            ColumnDescription("dimensions", .text, meaning: "Dimensions as written"),
+            ColumnDescription("credit_line", .text, meaning: "Credit line, as the institution requires it"),
+            ColumnDescription("description", .text, meaning: "Description (the institution's words where it gives them)"),
+            ColumnDescription("url", .text, meaning: "The object's page at the institution"),
+        ], nested: [
+            .init(key: "makers", table: "object_makers", parentColumn: "object"),
+            .init(key: "sources", table: "object_sources", parentColumn: "object"),
+        ]),
+        TableDescription(record: "trends", meaning: "A movement or look, with the years it spans", columns: [
+            ColumnDescription("name", .text, required: true, meaning: "Name, e.g. Balletcore"),
+            ColumnDescription("era", .text, meaning: "When, as written: 1830s onwards, 2025"),
+            ColumnDescription("earliest_year", .integer(years), meaning: "First year of the trend"),
+            ColumnDescription("latest_year", .integer(years), meaning: "Last year of the trend (empty: ongoing or unknown)"),
+            ColumnDescription("description", .text, meaning: "Description in the archive's words"),
+        ], nested: [
+            .init(key: "lineage", table: "trend_lineage", parentColumn: "trend"),
+            .init(key: "collections", table: "trend_collections", parentColumn: "trend"),
+            .init(key: "shoes", table: "trend_shoes", parentColumn: "trend"),
+            .init(key: "objects", table: "trend_objects", parentColumn: "trend"),
+            .init(key: "designers", table: "trend_designers", parentColumn: "trend"),
+            .init(key: "icons", table: "trend_icons", parentColumn: "trend"),
+            .init(key: "sources", table: "trend_sources", parentColumn: "trend"),
         ]),
     ]
 
@@ -130,6 +185,71 @@ public enum Tables {
         ]),
         TableDescription(relation: "icon_sources", meaning: "A source that supports an icon record", key: ["icon", "source"], columns: [
             ColumnDescription("icon", .reference(table: "icons"), required: true, meaning: "Slug of the icon"),
+            ColumnDescription("source", .reference(table: "sources"), required: true, meaning: "Slug of the source"),
+            note,
+        ]),
+        TableDescription(relation: "object_makers", meaning: "Who made an object, and how", key: ["object", "designer", "role"], columns: [
+            ColumnDescription("object", .reference(table: "objects"), required: true, meaning: "Slug of the object"),
+            ColumnDescription("designer", .reference(table: "designers"), required: true, meaning: "Slug of the maker (house or person)"),
+            ColumnDescription("role", .word, required: true, meaning: "The maker's role in lowercase: designer, manufacturer, weaver, retailer…"),
+            ColumnDescription("qualifier", .text, meaning: "How sure the attribution is: attributed to, possibly"),
+            source(),
+        ]),
+        TableDescription(relation: "object_shoes", meaning: "The shoe model an object is an example of", key: ["object", "shoe"], columns: [
+            ColumnDescription("object", .reference(table: "objects"), required: true, meaning: "Slug of the object"),
+            ColumnDescription("shoe", .reference(table: "shoes"), required: true, meaning: "Slug of the shoe"),
+            source(),
+        ]),
+        TableDescription(relation: "object_icons", meaning: "An icon who wore or owned an object", key: ["object", "icon", "relation"], columns: [
+            ColumnDescription("object", .reference(table: "objects"), required: true, meaning: "Slug of the object"),
+            ColumnDescription("icon", .reference(table: "icons"), required: true, meaning: "Slug of the icon"),
+            ColumnDescription("relation", .choice(["wore", "owned"]), required: true, meaning: "wore or owned"),
+            source(),
+        ]),
+        TableDescription(relation: "object_collections", meaning: "A collection an object was shown in", key: ["object", "collection"], columns: [
+            ColumnDescription("object", .reference(table: "objects"), required: true, meaning: "Slug of the object"),
+            ColumnDescription("collection", .reference(table: "collections"), required: true, meaning: "Slug of the collection"),
+            source(),
+        ]),
+        TableDescription(relation: "object_sources", meaning: "A source that supports an object record", key: ["object", "source"], columns: [
+            ColumnDescription("object", .reference(table: "objects"), required: true, meaning: "Slug of the object"),
+            ColumnDescription("source", .reference(table: "sources"), required: true, meaning: "Slug of the source"),
+            note,
+        ]),
+        TableDescription(relation: "trend_lineage", meaning: "A trend's ancestry: derived from, or a revival of, another trend", key: ["trend", "ancestor", "relation"], columns: [
+            ColumnDescription("trend", .reference(table: "trends"), required: true, meaning: "Slug of the trend"),
+            ColumnDescription("ancestor", .reference(table: "trends"), required: true, meaning: "Slug of the earlier trend"),
+            ColumnDescription("relation", .choice(["derived_from", "revival_of"]), required: true, meaning: "derived_from or revival_of"),
+            source(),
+        ]),
+        TableDescription(relation: "trend_collections", meaning: "A collection that belongs to a trend", key: ["trend", "collection"], columns: [
+            ColumnDescription("trend", .reference(table: "trends"), required: true, meaning: "Slug of the trend"),
+            ColumnDescription("collection", .reference(table: "collections"), required: true, meaning: "Slug of the collection"),
+            source(),
+        ]),
+        TableDescription(relation: "trend_shoes", meaning: "A shoe that belongs to a trend", key: ["trend", "shoe"], columns: [
+            ColumnDescription("trend", .reference(table: "trends"), required: true, meaning: "Slug of the trend"),
+            ColumnDescription("shoe", .reference(table: "shoes"), required: true, meaning: "Slug of the shoe"),
+            source(),
+        ]),
+        TableDescription(relation: "trend_objects", meaning: "An object that belongs to a trend", key: ["trend", "object"], columns: [
+            ColumnDescription("trend", .reference(table: "trends"), required: true, meaning: "Slug of the trend"),
+            ColumnDescription("object", .reference(table: "objects"), required: true, meaning: "Slug of the object"),
+            source(),
+        ]),
+        TableDescription(relation: "trend_designers", meaning: "A house or designer that carried a trend", key: ["trend", "designer"], columns: [
+            ColumnDescription("trend", .reference(table: "trends"), required: true, meaning: "Slug of the trend"),
+            ColumnDescription("designer", .reference(table: "designers"), required: true, meaning: "Slug of the house or person"),
+            source(),
+        ]),
+        TableDescription(relation: "trend_icons", meaning: "An icon who carried a trend, and when", key: ["trend", "icon"], columns: [
+            ColumnDescription("trend", .reference(table: "trends"), required: true, meaning: "Slug of the trend"),
+            ColumnDescription("icon", .reference(table: "icons"), required: true, meaning: "Slug of the icon"),
+            ColumnDescription("era", .text, meaning: "When, e.g. 2010s"),
+            source(),
+        ]),
+        TableDescription(relation: "trend_sources", meaning: "A source that supports a trend record", key: ["trend", "source"], columns: [
+            ColumnDescription("trend", .reference(table: "trends"), required: true, meaning: "Slug of the trend"),
             ColumnDescription("source", .reference(table: "sources"), required: true, meaning: "Slug of the source"),
             note,
         ]),
