@@ -24,8 +24,10 @@ ALTER TABLE designers ADD COLUMN wikidata TEXT CHECK (wikidata IS NULL OR (typeo
 ALTER TABLE designers ADD COLUMN ulan TEXT CHECK (ulan IS NULL OR (typeof(ulan) = 'text' AND ulan GLOB '5[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'));
 ALTER TABLE designers ADD COLUMN viaf TEXT CHECK (viaf IS NULL OR (typeof(viaf) = 'text' AND viaf GLOB '[1-9]*' AND viaf NOT GLOB '*[^0-9]*' AND length(viaf) <= 22));
 ALTER TABLE designers ADD COLUMN wikipedia TEXT CHECK (wikipedia IS NULL OR (typeof(wikipedia) = 'text' AND wikipedia <> ''));
-CREATE UNIQUE INDEX designers_wikidata ON designers(wikidata) WHERE wikidata IS NOT NULL;
-CREATE UNIQUE INDEX designers_ulan ON designers(ulan) WHERE ulan IS NOT NULL;
+-- Not unique: the same person at two institutions stays two records (each with its own facts and source)
+-- until a curator joins them; the shared identifier shows that they are one.
+CREATE INDEX designers_wikidata ON designers(wikidata) WHERE wikidata IS NOT NULL;
+CREATE INDEX designers_ulan ON designers(ulan) WHERE ulan IS NOT NULL;
 
 ALTER TABLE icons ADD COLUMN born INTEGER CHECK (born IS NULL OR (typeof(born) = 'integer' AND born BETWEEN 1 AND 9999));
 ALTER TABLE icons ADD COLUMN died INTEGER CHECK (died IS NULL OR (typeof(died) = 'integer' AND died BETWEEN 1 AND 9999));

@@ -30,6 +30,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The table a single file holds, when its name does not say.", valueName: "table"))
     var table: String?
 
+    @Option(help: ArgumentHelp("Read the file through this import mapping (JSON; see README, Import mappings).", valueName: "mapping.json"))
+    var mapping: String?
+
     @Flag(help: "Check everything and report what would change, without writing.")
     var dryRun = false
 
@@ -44,10 +47,21 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("unknown table '\(table)'; tables: \(Tables.all.map(\.name).joined(separator: ", "))")
         }
         if source == "seeds" && table != nil { throw ValidationError("--table applies to a file, not to the seeds") }
+        if mapping != nil && (source == "seeds" || table != nil) { throw ValidationError("--mapping applies to one file of your own, without --table") }
     }
 
     func run() throws {
-        let files = source == "seeds" ? ImportFile.seeds() : try ImportFile.files(at: source, table: table)
+        let files: [ImportFile]
+        if let mapping {
+            do {
+                files = try ImportFile.files(at: source, mapping: try ImportMapping.load(mapping))
+            } catch let failure as ImportFailure {
+                for problem in failure.problems { Console.note(problem.description) }
+                throw ArchiveError(.invalidInput, "the mapping \(mapping) cannot be used; nothing was imported")
+            }
+        } else {
+            files = source == "seeds" ? ImportFile.seeds() : try ImportFile.files(at: source, table: table)
+        }
         let archiveExisted = Archive.fileExists(options.path)
         let archive = try options.open(dryRun ? .rehearse : .write)
         let bar = Console.stderrIsTerminal ? ProgressBar(label: "importing") : nil
@@ -66,6 +80,9 @@ struct ImportCommand: ParsableCommand {
             throw ArchiveError(kind, "import failed with \(count)\(failure.truncated ? " (stopped at the first \(failure.problems.count))" : ""); the archive was not changed")
         }
         printSummary(report, archivePath: archive.path)
+        if let stats = files.lazy.compactMap(\.mappingStats).first, stats.dateTexts > 0 {
+            Console.note("dates: \(stats.dateTexts - stats.unparsedDates) of \(stats.dateTexts) dates as written read into years; \(stats.unparsedDates) kept as written only (their years unknown)")
+        }
     }
 
     private func printSummary(_ report: ImportReport, archivePath: String) {

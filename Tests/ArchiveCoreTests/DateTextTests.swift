@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test(arguments: ["", "undated", "Bronze age (ca. 1500 B.C.)", "by 1931", "Ch'ing Dynasty (1644-1912)", "1870-60", "19", "1970-", "12345",
-                      "about 1916-1920, by 1931", "0", "before 1930s", "1975s"])
+                      "about 1916-1920, by 1931", "0", "before 1930s", "1975s",
+                      "late 19th-early 19th century"])
     func leavesWhatItCannotReadUnknown(text: String) {
         #expect(DateText.span(text) == nil, "\(text)")
     }

@@ -180,8 +180,10 @@ public enum DateText {
                            : Span(earliest: (number - 1) * 100, latest: (number - 1) * 100 + 99)
             spans.append(cut.map { $0(whole) } ?? whole)
         }
-        // 0 is not a year: the first century starts at 1.
-        return Span(earliest: max(spans.first!.earliest, bc ? -9999 : 1), latest: spans.last!.latest)
+        // 0 is not a year: the first century starts at 1. A span that ends before it starts ("late 19th-early
+        // 19th", a museum's slip) is no date.
+        let span = Span(earliest: max(spans.first!.earliest, bc ? -9999 : 1), latest: spans.last!.latest)
+        return span.earliest <= span.latest ? span : nil
     }
 
     private static func ordinal(_ text: String) -> Int? {

@@ -21,6 +21,15 @@ public struct ImportFile: Sendable {
     enum Content: Sendable {
         case path(String)
         case bytes([UInt8])
+        /// The file at `path` read through a mapping, for `table`.
+        case mapped(path: String, mapping: ImportMapping, stats: MappingStats)
+        /// Records a mapping declares.
+        case fixed([[(name: String, value: JSONValue)]])
+    }
+
+    /// What a mapped import noticed (nil for other files).
+    public var mappingStats: MappingStats? {
+        if case .mapped(_, _, let stats) = content { stats } else { nil }
     }
 
     /// How messages name the file.
@@ -33,7 +42,8 @@ public struct ImportFile: Sendable {
     public var size: Int64 {
         switch content {
         case .bytes(let bytes): return Int64(bytes.count)
-        case .path(let path):
+        case .fixed: return 0
+        case .path(let path), .mapped(let path, _, _):
             var status = stat()
             return stat(path, &status) == 0 ? Int64(status.st_size) : 0
         }
@@ -42,6 +52,12 @@ public struct ImportFile: Sendable {
     func makeReader(formulaGuard: Bool = true) throws(ImportProblem) -> any RecordReader {
         let input: ByteReader
         switch content {
+        case .fixed(let rows): return FixedRecordsReader(rows)
+        case .mapped(let path, let mapping, let stats):
+            let source = try ImportFile(name: name, table: table, format: format, content: .path(path)).makeReader(formulaGuard: formulaGuard)
+            guard let target = Tables.named(table) else { throw ImportProblem(.unknownTable, file: name, message: "unknown table \(table)") }
+            // Only the pass over the main table counts what it noticed: the others read the same rows.
+            return MappedRecordReader(source: source, mapping: mapping, table: target, file: name, stats: table == mapping.table.name ? stats : nil)
         case .bytes(let bytes): input = ByteReader(bytes: bytes)
         case .path(let path):
             do {
@@ -117,6 +133,19 @@ public struct ImportFile: Sendable {
         var status = stat()
         guard stat(path, &status) == 0 else { return false }
         return (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The file at `path` read through `mapping`: one file per table the mapping writes, records before the
+    /// relations that need them, the mapping's own records first.
+    public static func files(at path: String, mapping: ImportMapping) throws -> [ImportFile] {
+        guard let file = try files(at: path).first, !(try isDirectory(path)) else {
+            throw ArchiveError(.invalidInput, "--mapping applies to a single file, and \(path) is a folder")
+        }
+        let stats = MappingStats()
+        let declared = mapping.records.map { ImportFile(name: mapping.path, table: $0.table.name, format: .json, content: .fixed($0.rows)) }
+        return declared + mapping.mappedTables.map { table in
+            ImportFile(name: path, table: table.name, format: file.format, content: .mapped(path: path, mapping: mapping, stats: stats))
+        }
     }
 
     /// Files in an export folder that describe the data rather than hold it.

@@ -1,0 +1,58 @@
+// Slugs made from text (an import mapping's `{institution}-{name}`): letters folded to ASCII by their Unicode
+// names (É is LATIN CAPITAL LETTER E WITH ACUTE: e), everything else a hyphen, runs of hyphens one. Made
+// unique deterministically: the first text to want a slug gets it, the next different text the slug with -2.
+
+public enum SlugMaker {
+    /// `text` as a slug, or nil when it holds no letter or digit.
+    public static func slug(_ text: String) -> String? {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" { continue } // an apostrophe joins: O'Brien → obrien
+            let folded = fold(scalar)
+            guard !folded.isEmpty else {
+                pendingHyphen = !result.isEmpty
+                continue
+            }
+            if pendingHyphen { result += "-" }
+            pendingHyphen = false
+            result += folded
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// A lowercase ASCII letter or digit for `scalar`, or "" for a separator.
+    private static func fold(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x30...0x39, 0x61...0x7A: return String(scalar)
+        case 0x41...0x5A: return String(Unicode.Scalar(scalar.value + 0x20)!)
+        case 0xDF: return "ss"
+        default: break
+        }
+        guard scalar.value >= 0x80, let name = scalar.properties.name else { return "" }
+        for prefix in ["LATIN SMALL LETTER ", "LATIN CAPITAL LETTER "] where name.hasPrefix(prefix) {
+            let letter = name.dropFirst(prefix.count).prefix { $0 != " " }
+            if (1...2).contains(letter.count), letter.allSatisfy({ $0.isASCII && $0.isLetter }) { return letter.lowercased() }
+        }
+        return ""
+    }
+}
+
+/// Hands out slugs so that two different keys never share one: the same key always gets the same slug.
+struct SlugRegistry {
+    private var owners: [String: String] = [:]
+    private var assigned: [String: String] = [:]
+
+    mutating func slug(for key: String, base: String) -> String {
+        if let slug = assigned[key] { return slug }
+        var candidate = base
+        var suffix = 2
+        while let owner = owners[candidate], owner != key {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        owners[candidate] = key
+        assigned[key] = candidate
+        return candidate
+    }
+}
