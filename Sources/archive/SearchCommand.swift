@@ -27,7 +27,7 @@ struct SearchCommand: ParsableCommand {
     )
 
     enum Scope: String, ExpressibleByArgument, CaseIterable {
-        case collections, shoes, designers, icons, all
+        case collections, shoes, designers, icons, objects, trends, institutions, all
 
         var scopes: [SearchScope] { self == .all ? SearchScope.allCases : [SearchScope(rawValue: rawValue)!] }
     }
@@ -48,6 +48,12 @@ struct SearchCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only collections of this season: SS, AW, Resort, Pre-Fall or Couture.", valueName: "season"))
     var season: String?
+
+    @Option(help: ArgumentHelp("Only objects held by this institution.", valueName: "slug"))
+    var institution: String?
+
+    @Option(help: ArgumentHelp("Only objects of this category: \(ObjectCategory.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "category"))
+    var category: String?
 
     @Option(help: "Only this year.")
     var year: Int?
@@ -75,7 +81,8 @@ struct SearchCommand: ParsableCommand {
 
     var queryText: String { words.joined(separator: " ") }
 
-    static let years = 1...9999
+    /// Objects may be dated before the common era (negative years).
+    static let years = -9999...9999
 
     func validate() throws {
         guard SearchQuery.isSearchable(queryText) else { throw ValidationError("give something to search for") }
@@ -87,15 +94,18 @@ struct SearchCommand: ParsableCommand {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
         guard (0...10_000).contains(offset) else { throw ValidationError("--offset must be between 0 and 10000 (narrow the search with filters to go deeper)") }
         for (name, value) in [("--year", year), ("--from", from), ("--to", to)] {
-            if let value, !SearchCommand.years.contains(value) { throw ValidationError("\(name) must be a year from 1 to 9999") }
+            if let value, !SearchCommand.years.contains(value) { throw ValidationError("\(name) must be a year from -9999 (BC) to 9999") }
         }
         guard timeLimit.isFinite, (0.001...3600).contains(timeLimit) else { throw ValidationError("--time-limit must be between 0.001 and 3600 seconds") }
         if let season, parsedSeason(season) == nil {
             throw ValidationError("unknown season '\(season)'; seasons: \(FashionCollection.Season.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+        if let category, ObjectCategory(rawValue: category.lowercased()) == nil {
+            throw ValidationError("unknown category '\(category)'; categories: \(ObjectCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if scope != .all && Searcher.scopes(scope.scopes, filters: filters).isEmpty {
-            throw ValidationError("these filters do not apply to \(scope.rawValue) (--season is for collections; icons have no year; designers have no --designer)")
+            throw ValidationError("these filters do not apply to \(scope.rawValue) (--season is for collections; --institution and --category for objects; icons and institutions have no year; designers and institutions have no --designer)")
         }
     }
 
@@ -104,7 +114,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     private var filters: SearchFilters {
-        SearchFilters(designer: designer, season: season.flatMap(parsedSeason), year: year, from: from, to: to)
+        SearchFilters(designer: designer, season: season.flatMap(parsedSeason), year: year, from: from, to: to,
+                      institution: institution, category: category.flatMap { ObjectCategory(rawValue: $0.lowercased()) })
     }
 
     private func makeQuery() throws(SearchError) -> SearchQuery {

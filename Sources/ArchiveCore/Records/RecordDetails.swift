@@ -42,7 +42,12 @@ public struct RecordDetails: Sendable {
     static func titleColumn(_ table: String) -> String { ["collections", "sources", "objects"].contains(table) ? "title" : "name" }
 
     private static func load(_ slug: String, from table: TableDescription, _ db: Database) throws -> RecordDetails? {
-        let statement = try db.prepare("SELECT id, \(table.columns.map(\.column).joined(separator: ", ")) FROM \(table.name) WHERE slug = ?")
+        // A reference is shown as the slug it stands for (an object's institution), as files write it.
+        let columns = table.columns.map { column -> String in
+            if case .reference(let target) = column.kind { return "(SELECT slug FROM \(target) WHERE id = \(column.column))" }
+            return column.column
+        }
+        let statement = try db.prepare("SELECT id, \(columns.joined(separator: ", ")) FROM \(table.name) WHERE slug = ?")
         try statement.bind([slug])
         guard let row = try statement.next(), let id = row.int64(at: 0) else { return nil }
         let fields = table.columns.enumerated().map { Field(name: $1.name, value: row.value(at: Int32($0 + 1))) }

@@ -3,7 +3,7 @@
 import ArchiveStorage
 
 public enum SearchScope: String, CaseIterable, Sendable {
-    case collections, shoes, designers, icons
+    case collections, shoes, designers, icons, objects, trends, institutions
 
     /// The FTS5 table.
     var index: String { rawValue + "_fts" }
@@ -16,6 +16,9 @@ public enum SearchScope: String, CaseIterable, Sendable {
         case .shoes: ["name", "type", "designers", "icons", "description", "materials"]
         case .designers: ["name", "kind", "country", "affiliations", "description"]
         case .icons: ["name", "occupation", "era", "nationality", "shoes", "designers", "description"]
+        case .objects: ["title", "makers", "kind", "culture", "medium", "description", "institution", "date_text"]
+        case .trends: ["name", "era", "lineage", "description"]
+        case .institutions: ["name", "city", "country"]
         }
     }
     /// bm25 weights, column by column: the title or name counts most, then related names, then keywords and
@@ -26,6 +29,9 @@ public enum SearchScope: String, CaseIterable, Sendable {
         case .shoes: [10, 4, 6, 5, 1, 1]
         case .designers: [10, 2, 3, 5, 1]
         case .icons: [10, 3, 3, 2, 5, 5, 1]
+        case .objects: [10, 6, 5, 3, 2, 1, 2, 2]
+        case .trends: [10, 3, 5, 1]
+        case .institutions: [10, 3, 2]
         }
     }
     /// A record of this scope, in the singular, as hits name it.
@@ -35,6 +41,9 @@ public enum SearchScope: String, CaseIterable, Sendable {
         case .shoes: "shoe"
         case .designers: "designer"
         case .icons: "icon"
+        case .objects: "object"
+        case .trends: "trend"
+        case .institutions: "institution"
         }
     }
 }

@@ -8,13 +8,19 @@ public struct SearchFilters: Sendable, Equatable {
     public var year: Int?
     public var from: Int?
     public var to: Int?
+    /// Objects only: held by this institution (slug), of this category.
+    public var institution: String?
+    public var category: ObjectCategory?
 
-    public init(designer: String? = nil, season: FashionCollection.Season? = nil, year: Int? = nil, from: Int? = nil, to: Int? = nil) {
+    public init(designer: String? = nil, season: FashionCollection.Season? = nil, year: Int? = nil, from: Int? = nil, to: Int? = nil,
+                institution: String? = nil, category: ObjectCategory? = nil) {
         self.designer = designer
         self.season = season
         self.year = year
         self.from = from
         self.to = to
+        self.institution = institution
+        self.category = category
     }
 
     var hasYearFilter: Bool { year != nil || from != nil || to != nil }
@@ -89,8 +95,9 @@ public struct Searcher {
     public static func scopes(_ requested: [SearchScope], filters: SearchFilters) -> [SearchScope] {
         requested.filter { scope in
             if filters.season != nil && scope != .collections { return false }
-            if filters.hasYearFilter && scope == .icons { return false }
-            if filters.designer != nil && scope == .designers { return false }
+            if filters.hasYearFilter && (scope == .icons || scope == .institutions) { return false }
+            if filters.designer != nil && (scope == .designers || scope == .institutions) { return false }
+            if (filters.institution != nil || filters.category != nil) && scope != .objects { return false }
             return true
         }
     }
@@ -227,7 +234,7 @@ public struct Searcher {
                     WHERE \(scope.index) MATCH ?\(conditions) GROUP BY d.slug
                     """))
             }
-            if scope != .icons {
+            if scope != .icons && scope != .institutions {
                 queries.append(("year", """
                     SELECT \(yearColumn(scope)), count(*) FROM \(scope.index) JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid
                     WHERE \(scope.index) MATCH ?\(conditions) GROUP BY 1
@@ -254,14 +261,15 @@ public struct Searcher {
         }
     }
 
-    private func titleColumn(_ scope: SearchScope) -> String { scope == .collections ? "r.title" : "r.name" }
+    private func titleColumn(_ scope: SearchScope) -> String { scope == .collections || scope == .objects ? "r.title" : "r.name" }
 
     private func yearColumn(_ scope: SearchScope) -> String {
         switch scope {
         case .collections: "r.year"
         case .shoes: "r.year_introduced"
-        case .designers: "coalesce(r.founded, r.active_from)"
-        case .icons: "NULL"
+        case .designers: "coalesce(r.founded, r.active_from, r.born)"
+        case .objects, .trends: "r.earliest_year"
+        case .icons, .institutions: "NULL"
         }
     }
 
@@ -270,7 +278,9 @@ public struct Searcher {
         case .collections: ("collection_designers", "collection_id")
         case .shoes: ("shoe_designers", "shoe_id")
         case .icons: ("icon_designers", "icon_id")
-        case .designers: nil
+        case .objects: ("object_makers", "object_id")
+        case .trends: ("trend_designers", "trend_id")
+        case .designers, .institutions: nil
         }
     }
 
@@ -286,7 +296,22 @@ public struct Searcher {
             sql += " AND r.season = ?"
             arguments.append(season.rawValue)
         }
-        if scope != .icons {
+        if scope == .objects {
+            if let institution = filters.institution {
+                sql += " AND r.institution_id = (SELECT id FROM institutions WHERE slug = ?)"
+                arguments.append(institution)
+            }
+            if let category = filters.category {
+                sql += " AND r.category = ?"
+                arguments.append(category.rawValue)
+            }
+        }
+        if scope == .objects || scope == .trends {
+            // A dated span matches a year range it overlaps.
+            if let year = filters.year { sql += " AND r.earliest_year <= ? AND coalesce(r.latest_year, r.earliest_year) >= ?"; arguments += [year, year] }
+            if let from = filters.from { sql += " AND coalesce(r.latest_year, r.earliest_year) >= ?"; arguments.append(from) }
+            if let to = filters.to { sql += " AND r.earliest_year <= ?"; arguments.append(to) }
+        } else if scope != .icons && scope != .institutions {
             if let year = filters.year { sql += " AND \(yearColumn(scope)) = ?"; arguments.append(year) }
             if let from = filters.from { sql += " AND \(yearColumn(scope)) >= ?"; arguments.append(from) }
             if let to = filters.to { sql += " AND \(yearColumn(scope)) <= ?"; arguments.append(to) }
