@@ -50,7 +50,8 @@ import Testing
             let count: Int64? = try fixture.one("SELECT count(*) FROM (\(query.sql))")
             #expect(csv.rows.count == Int(count ?? -1), "\(query.name)")
             let slugs = csv.rows.map { $0[0] ?? "" }
-            if query.name != "icon_shoe_relations" && query.name != "icon_designer_relations" && !query.name.contains("_") {
+            // Tables are in slug order; the timeline is in time order (its own tests check that).
+            if query.name != "icon_shoe_relations" && query.name != "icon_designer_relations" && query.name != "timeline" && !query.name.contains("_") {
                 #expect(slugs == slugs.sorted(), "\(query.name) is in slug order")
             }
         }

@@ -85,7 +85,7 @@ import Testing
         }
         let json = try run(["show", "shoes", "repetto-zizi", "--format", "json"], in: folder.url)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect((object?["links"] as? [Any])?.count == 3)
+        #expect((object?["links"] as? [Any])?.count == 4) // maker, two icons, and the Balletcore trend
         let missing = try run(["show", "nobody"], in: folder.url)
         #expect(missing.status == 66)
         #expect(missing.stderr == "archive: no record with slug \"nobody\"; search by its words: `archive search nobody --in all`\n")

@@ -96,5 +96,6 @@ extension ExportQuery {
             ],
             isView: true,
             meaning: "Icons and designers, with names"),
+        Timeline.view,
     ]
 }

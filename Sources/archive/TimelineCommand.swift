@@ -1,0 +1,66 @@
+// `archive timeline [TABLE] [SLUG]`: every dated fact in order, for the whole archive or around one record
+// (a trend's lineage, a designer's career, an icon), each line citing its source.
+import ArchiveCore
+import ArchiveStorage
+import ArgumentParser
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "List dated facts in order: the whole archive, or around one record (e.g. a trend's story).",
+        discussion: """
+            Collections by year and season, shoes introduced, objects by earliest year, icons' relations by era, \
+            trends' spans and lineage, affiliations, houses founded and closed, people born and died, each with \
+            its source. Around a record: the facts of the record, of every record linked to it and, for a trend, \
+            of its ancestors. An era as written (1970s) is placed by its leading year; facts with no year come \
+            last. The same rows as the exported view `timeline`.
+            """)
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Argument(help: ArgumentHelp("[table] slug: the record to tell the story of (all facts when omitted).", valueName: "slug"))
+    var words: [String] = []
+
+    @Option(help: "Only facts from this year on (negative: BC).")
+    var from: Int?
+
+    @Option(help: "Only facts up to this year.")
+    var to: Int?
+
+    @Option(help: "Output format.")
+    var format: RowOutputFormat = .table
+
+    private var table: String? { words.count == 2 ? words[0] : nil }
+    private var slug: String? { words.last }
+
+    func validate() throws {
+        guard words.count <= 2 else { throw ValidationError("give a slug, or a table and a slug, or nothing for the whole archive") }
+        if let table, !Tables.records.contains(where: { $0.name == table }) {
+            throw ValidationError("unknown table '\(table)'; record tables: \(Tables.records.map(\.name).joined(separator: ", "))")
+        }
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, !SearchCommand.years.contains(value) { throw ValidationError("\(name) must be a year from -9999 (BC) to 9999") }
+        }
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    func run() throws {
+        let archive = try options.open(.read)
+        let events = try Timeline.events(around: slug, in: table, from: from, to: to, archive: archive)
+        if events.isEmpty { Console.note("no dated facts\(slug.map { " around \($0)" } ?? "")") }
+        guard let rowFormat = format.rowFormat else {
+            let rows = events.map { event in
+                [event.when ?? "", event.kind, event.slug, event.name, event.event,
+                 event.other.map { "\(event.otherKind ?? "") \($0)" } ?? "", event.source.map { "[\($0)]" } ?? ""]
+            }
+            Console.output(alignedTable([["when", "kind", "slug", "name", "event", "with", "source"]] + rows))
+            return
+        }
+        try writeRows(format: rowFormat, columns: Timeline.columns.map(\.name), events.map { event in
+            [event.earliest.map { .integer(Int64($0)) } ?? .null, event.latest.map { .integer(Int64($0)) } ?? .null,
+             event.when.map(DatabaseValue.text) ?? .null, .text(event.kind), .text(event.slug), .text(event.name), .text(event.event),
+             event.otherKind.map(DatabaseValue.text) ?? .null, event.other.map(DatabaseValue.text) ?? .null,
+             event.otherName.map(DatabaseValue.text) ?? .null, event.source.map(DatabaseValue.text) ?? .null]
+        })
+    }
+}

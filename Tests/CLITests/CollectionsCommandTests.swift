@@ -1,0 +1,116 @@
+// `archive import FILE --mapping`, `archive timeline`, and the new record types end to end.
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+@Suite struct CollectionsCommandTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder.path(name)))
+    }
+
+    /// A museum's own columns, as a researcher downloads them.
+    private let museumCSV = """
+        Museum,Object Number,Accession,Object Title,Type,Kind,Made,From,Makers,Web
+        The Shoe Museum,17,1952.3,Pair of ballet slippers “Zizi”,slippers,footwear,ca. 1950s,,Repetto (Maker) | Rose Repetto (Attributed to),https://example.org/17
+        The Shoe Museum,18,1960.1,Derby — black calf,derby,footwear,mid 1970's,,"Repetto (Maker)",
+        The Shoe Museum,19,1990.4,Évora sandal,sandal,footwear,Bronze age,,,
+
+        """
+
+    private let mapping = """
+        {
+          "description": "A shoe museum's export",
+          "records": {
+            "institutions": [{"slug": "shoe-museum", "name": "The Shoe Museum"}],
+            "sources": [{"slug": "shoe-museum-data", "title": "The Shoe Museum collection data", "license": "CC0 1.0"}]
+          },
+          "table": "objects",
+          "slug": "shoe-museum-{Object Number}",
+          "constants": {"institution": "shoe-museum"},
+          "columns": {"accession_number": "Accession", "title": "Object Title", "object_type": "Type", "category": "Kind",
+                      "date_text": "Made", "earliest_year": "From", "url": "Web"},
+          "dates": {"text": "date_text", "earliest": "earliest_year", "latest": "latest_year"},
+          "cite": {"source": "shoe-museum-data", "table": "object_sources"},
+          "split": [{"column": "Makers", "pattern": "{name} ({role})", "relation": "object_makers",
+                     "create": {"table": "designers", "slug": "{name}", "columns": {"name": "{name}"}},
+                     "fields": {"role": "{role}"}, "qualifiers": ["Attributed to"], "qualifier_column": "qualifier", "qualified_role": "maker"}]
+        }
+        """
+
+    @Test func aMuseumFileImportsThroughAMapping() throws {
+        try write("museum.csv", museumCSV)
+        try write("mapping.json", mapping)
+        let result = try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("dates: 2 of 3 dates as written read into years; 1 kept as written only (their years unknown)"))
+        let db = folder.path("archive.sqlite")
+        #expect(try sqlite3(db, "SELECT slug, title, earliest_year, latest_year FROM objects ORDER BY slug") == """
+            shoe-museum-17|Pair of ballet slippers “Zizi”|1950|1959
+            shoe-museum-18|Derby — black calf|1973|1975
+            shoe-museum-19|Évora sandal||
+
+            """)
+        // Repetto is the seeds' house (the slug {name} is "repetto"); Rose Repetto is created, attributed.
+        #expect(try sqlite3(db, """
+            SELECT o.slug, d.slug, m.role, coalesce(m.qualifier, '-') FROM object_makers m JOIN objects o ON o.id = m.object_id
+            JOIN designers d ON d.id = m.designer_id ORDER BY 1, 2
+            """) == "shoe-museum-17|repetto|maker|-\nshoe-museum-17|rose-repetto|maker|attributed to\nshoe-museum-18|repetto|maker|-\n")
+        #expect(try run(["check"], in: folder.url).status == 0)
+        let search = try run(["search", "zizi", "--in", "objects"], in: folder.url)
+        #expect(search.stdout.contains("shoe-museum-17"))
+        // Importing again changes nothing.
+        let again = try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url)
+        #expect(again.stderr.contains("nothing to change"))
+    }
+
+    @Test func aMistakeInTheMappingNamesItsKeyAndChangesNothing() throws {
+        try write("museum.csv", museumCSV)
+        let before = try sqlite3(folder.path("archive.sqlite"), ".dump")
+        let cases: [(String, String)] = [
+            (mapping.replacingOccurrences(of: "\"Object Title\"", with: "\"Title\""), "mapping.json: columns.title: museum.csv has no column \"Title\""),
+            (mapping.replacingOccurrences(of: "\"accession_number\":", with: "\"accession\":"), "mapping.json: columns.accession: objects has no column \"accession\""),
+            (mapping.replacingOccurrences(of: "{name} ({role})", with: "{role}: {name}"), "mapping.json: split[1].pattern: a pattern is"),
+            (mapping.replacingOccurrences(of: "\"table\": \"objects\"", with: "\"table\": \"object\""), "mapping.json: table: unknown table \"object\""),
+            ("{\"table\": \"objects\", \"slug\": \"x\", \"colums\": {}}", "mapping.json: colums: unknown key"),
+            ("{\"table\": ", "mapping.json:1: "),
+        ]
+        for (text, expected) in cases {
+            try write("mapping.json", text)
+            let result = try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url)
+            #expect(result.status == 65, "\(expected)")
+            #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+        }
+        // A row without what its slug needs: its file and line, nothing written.
+        try write("mapping.json", mapping)
+        try write("museum.csv", museumCSV + "The Shoe Museum,,2000.1,No number,shoe,footwear,,,,\n")
+        let missing = try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url)
+        #expect(missing.status == 65)
+        #expect(missing.stderr.hasPrefix("museum.csv:5: slug: cannot make the slug shoe-museum-{Object Number}: Object Number is empty"))
+        #expect(try sqlite3(folder.path("archive.sqlite"), ".dump") == before)
+    }
+
+    @Test func theTimelineTellsBalletcoresStoryInOrder() throws {
+        let result = try run(["timeline", "balletcore"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let order = ["since the 1830s", "1970s", "2010s", "SS 2024", "2025", "SS 2026"].map { when in lines.firstIndex { $0.hasPrefix(when + " ") } }
+        #expect(order.allSatisfy { $0 != nil }, "\(result.stdout)")
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "\(result.stdout)")
+        #expect(lines.contains { $0.contains("serge-gainsbourg") && $0.contains("wore") && $0.contains("shoes repetto-zizi") })
+        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix("[balletcore-derby-article-2025]") }) // every line cites its source
+        let csv = try run(["timeline", "balletcore", "--format", "csv", "--from", "2020"], in: folder.url)
+        #expect(csv.stdout.hasPrefix("earliest_year,latest_year,when,kind,slug,name,event,other_kind,other,other_name,source\r\n"))
+        #expect(!csv.stdout.contains("1970s"))
+        // The exported view holds the same facts as the whole timeline.
+        let all = try run(["timeline", "--format", "csv"], in: folder.url)
+        #expect(try run(["export", "timeline"], in: folder.url).stdout == all.stdout)
+        #expect(try run(["timeline", "nobody"], in: folder.url).status == 66)
+    }
+}
