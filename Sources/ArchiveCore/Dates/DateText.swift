@@ -31,11 +31,7 @@ public enum DateText {
 
     /// The span `text` means, or nil when it is not a date these rules read.
     public static func span(_ text: String) -> Span? {
-        var normalized = text.lowercased()
-        for (from, to) in [("–", "-"), ("—", "-"), ("‐", "-"), ("’s", "s"), ("'s", "s"), (" - ", "-"), ("b.c.", "bc"), ("a.d.", "ad"),
-                           ("mid-", "mid "), ("early-", "early "), ("late-", "late ")] {
-            normalized = normalized.replacingAll(from, with: to)
-        }
+        var normalized = DateText.replacingInOnePass(text.lowercased())
         normalized = DateText.expandingAbbreviations(normalized).trimmingWhitespace()
         guard !normalized.isEmpty else { return nil }
         var parts = normalized.splitOnAny([" or ", ",", ";"]).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
@@ -50,6 +46,32 @@ public enum DateText {
             spans.append(span)
         }
         return Span(earliest: spans.map(\.earliest).min()!, latest: spans.map(\.latest).max()!)
+    }
+
+    /// Dashes to hyphens, 1970's to 1970s, b.c. to bc, mid-18th to mid 18th: every pattern, in one pass over
+    /// the bytes (a date is parsed for every row of an import).
+    private static let replacements: [(from: [UInt8], to: [UInt8])] = [
+        ("–", "-"), ("—", "-"), ("‐", "-"), ("’s", "s"), ("'s", "s"), (" - ", "-"), ("b.c.", "bc"), ("a.d.", "ad"),
+        ("mid-", "mid "), ("early-", "early "), ("late-", "late "), ("mid–", "mid "), ("early–", "early "), ("late–", "late "),
+        ("mid—", "mid "), ("early—", "early "), ("late—", "late "),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    private static func replacingInOnePass(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        outer: while index < bytes.count {
+            for replacement in replacements where bytes[index] == replacement.from[0] && index + replacement.from.count <= bytes.count
+                && bytes[index..<(index + replacement.from.count)].elementsEqual(replacement.from) {
+                result += replacement.to
+                index += replacement.from.count
+                continue outer
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: One date

@@ -96,6 +96,37 @@ extension ExportQuery {
             ],
             isView: true,
             meaning: "Icons and designers, with names"),
+        ExportQuery(
+            name: "objects_full",
+            sql: """
+                SELECT o.slug, i.name AS institution, o.accession_number, o.title, o.object_type, o.category, o.date_text,
+                  o.earliest_year, o.latest_year,
+                  \(names("SELECT d.name || ' (' || x.role || coalesce(', ' || x.qualifier, '') || ')' AS value FROM object_makers x JOIN designers d ON d.id = x.designer_id WHERE x.object_id = o.id ORDER BY d.slug, x.role")) AS makers,
+                  o.culture, o.medium, o.dimensions, o.credit_line, o.description, o.url,
+                  \(names("SELECT s.title AS value FROM object_sources x JOIN sources s ON s.id = x.source_id WHERE x.object_id = o.id ORDER BY s.slug")) AS sources
+                FROM objects o JOIN institutions i ON i.id = o.institution_id ORDER BY o.slug
+                """,
+            columns: [
+                ExportColumn("slug", "slug", "The object's slug"),
+                ExportColumn("institution", "text", "Name of the institution that holds it"),
+                ExportColumn("accession_number", "text", "The institution's accession number"),
+                ExportColumn("title", "text", "Title"),
+                ExportColumn("object_type", "text", "Type as the institution names it"),
+                ExportColumn("category", "text", "What kind of thing it is", ObjectCategory.allCases.map(\.rawValue).joined(separator: " | ")),
+                ExportColumn("date_text", "text", "Date as written"),
+                ExportColumn("earliest_year", "integer", "Earliest year (negative: BC)"),
+                ExportColumn("latest_year", "integer", "Latest year"),
+                ExportColumn("makers", "list", "Makers with role and qualifier: Name (role, attributed to)"),
+                ExportColumn("culture", "text", "Culture or place"),
+                ExportColumn("medium", "text", "Materials and techniques"),
+                ExportColumn("dimensions", "text", "Dimensions"),
+                ExportColumn("credit_line", "text", "Credit line"),
+                ExportColumn("description", "text", "Description"),
+                ExportColumn("url", "text", "The object's page at the institution"),
+                sourcesColumn,
+            ],
+            isView: true,
+            meaning: "One row per object with its institution, makers by role and sources"),
         Timeline.view,
     ]
 }

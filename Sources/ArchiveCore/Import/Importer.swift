@@ -314,6 +314,9 @@ public final class Importer {
         case "collections": "collection"
         case "shoes": "shoe"
         case "icons": "icon"
+        case "institutions": "institution"
+        case "objects": "object"
+        case "trends": "trend"
         default: String(table.map { $0 == "_" ? "-" : $0 })
         }
     }

@@ -60,7 +60,29 @@ public struct RecordDetails: Sendable {
                 sources += cited
             }
         }
+        links += try sameIdentifier(id, in: table, db)
         return RecordDetails(table: table.name, slug: slug, fields: fields, links: links, sources: sources)
+    }
+
+    /// The authority identifiers that can join two records of one person (the same maker at two museums, kept
+    /// as two records with their own facts and sources).
+    static let authorityColumns = ["wikidata", "ulan", "viaf", "wikipedia"]
+
+    /// Other records of the same table that share an authority identifier with record `id`: the same person.
+    private static func sameIdentifier(_ id: Int64, in table: TableDescription, _ db: Database) throws -> [Link] {
+        var links: [Link] = []
+        for column in authorityColumns where table.column(named: column) != nil {
+            let statement = try db.prepare("""
+                SELECT o.slug, o.name, o.\(column) FROM \(table.name) AS r JOIN \(table.name) AS o ON o.\(column) = r.\(column) AND o.id <> r.id
+                WHERE r.id = ? ORDER BY o.slug
+                """)
+            try statement.bind([id])
+            while let row = try statement.next() {
+                links.append(Link(relation: "same_\(column)", role: "same \(column)", table: table.name, slug: row.string(at: 0) ?? "",
+                                  name: row.string(at: 1) ?? "", details: [Field(name: column, value: row.value(at: 2))], source: nil))
+            }
+        }
+        return links
     }
 
     /// The far ends of `relation` rows whose `column` is the record `id`.
@@ -70,7 +92,12 @@ public struct RecordDetails: Sendable {
             guard case .reference = candidate.kind, candidate.name != column.name else { return false }
             return relation.key.contains(candidate.name)
         }), case .reference(let otherTable) = other.kind else { return ([], []) }
-        let role = relation.columns.first { if case .choice = $0.kind { relation.key.contains($0.name) } else { false } }
+        let role = relation.columns.first { column in
+            switch column.kind {
+            case .choice, .word: relation.key.contains(column.name)
+            default: false
+            }
+        }
         let extras = relation.columns.filter { candidate in
             if case .reference = candidate.kind { return false }
             return candidate.name != role?.name

@@ -39,11 +39,11 @@ public enum SlugMaker {
 }
 
 /// Hands out slugs so that two different keys never share one: the same key always gets the same slug.
-struct SlugRegistry {
-    private var owners: [String: String] = [:]
-    private var assigned: [String: String] = [:]
+struct SlugRegistry<Key: Hashable> {
+    private var owners: [String: Key] = [:]
+    private var assigned: [Key: String] = [:]
 
-    mutating func slug(for key: String, base: String) -> String {
+    mutating func slug(for key: Key, base: String) -> String {
         if let slug = assigned[key] { return slug }
         var candidate = base
         var suffix = 2

@@ -8,24 +8,33 @@ public struct ImportMapping: Sendable {
         let text: String
         /// The field names it refers to, in order.
         let fields: [String]
+        /// The text cut once into literal parts and fields, so that filling it in is a concatenation.
+        private let parts: [(literal: String, field: String?)]
 
         init(_ text: String) {
             self.text = text
             var fields: [String] = []
+            var parts: [(String, String?)] = []
             var rest = Substring(text)
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                fields.append(String(rest[rest.index(after: open)..<close]))
+                let field = String(rest[rest.index(after: open)..<close])
+                fields.append(field)
+                parts.append((String(rest[..<open]), field))
                 rest = rest[rest.index(after: close)...]
             }
+            parts.append((String(rest), nil))
             self.fields = fields
+            self.parts = parts
         }
 
         /// The text filled in, or the first field that is empty or missing.
         func render(_ values: [String: String]) -> Result<String, MissingField> {
-            var result = text
-            for field in fields {
+            var result = ""
+            for part in parts {
+                result += part.literal
+                guard let field = part.field else { continue }
                 guard let value = values[field], !value.isEmpty else { return .failure(MissingField(name: field)) }
-                result = result.replacingFirst("{\(field)}", with: value)
+                result += value
             }
             return .success(result)
         }
@@ -78,23 +87,5 @@ public struct ImportMapping: Sendable {
     var mappedTables: [TableDescription] {
         let named = Set([table.name] + splits.flatMap { [$0.create.table.name, $0.relation.name] } + (cite.map { [$0.table.name] } ?? []))
         return Tables.all.filter { named.contains($0.name) }
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
-    }
-
-    /// The first range of `target` (the standard library has no `range(of:)` without Foundation).
-    func range(of target: String) -> Range<Index>? {
-        guard !target.isEmpty else { return nil }
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(target) { return index..<self.index(index, offsetBy: target.count) }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }

@@ -17,11 +17,26 @@ final class MappedRecordReader: RecordReader {
     private let stats: MappingStats?
     private var pending: [ReadOutcome] = []
     private var checkedHeader = false
-    private var mainSlugs = SlugRegistry()
-    private var createdSlugs: [String: SlugRegistry] = [:]
+    /// Main records by their place in the file (line, record number); created ones by the text of their slug.
+    private var mainSlugs = SlugRegistry<Int64>()
+    private var createdSlugs: [String: SlugRegistry<String>] = [:]
     private var created: Set<String> = []
 
+    /// True when a template of the mapping refers to a date column, so that every pass must parse dates.
+    private let needsDates: Bool
+
     init(source: any RecordReader, mapping: ImportMapping, table: TableDescription, file: String, stats: MappingStats?) {
+        var templates: [ImportMapping.Template] = [mapping.slug]
+        for split in mapping.splits {
+            templates.append(split.create.slug)
+            templates += split.create.columns.map(\.1) + split.fields.map(\.1)
+        }
+        if let cite = mapping.cite {
+            templates.append(cite.source)
+            if let note = cite.note { templates.append(note) }
+        }
+        let dateColumns: Set<String> = mapping.dates.map { [$0.earliest, $0.latest] } ?? []
+        needsDates = templates.contains { !Set($0.fields).isDisjoint(with: dateColumns) }
         self.source = source
         self.mapping = mapping
         self.table = table
@@ -47,7 +62,7 @@ final class MappedRecordReader: RecordReader {
     }
 
     private func map(_ record: InputRecord) throws(ImportProblem) {
-        var fields: [String: String] = [:]
+        var fields: [String: String] = Dictionary(minimumCapacity: record.fields.count * 2 + mapping.columns.count + 8)
         for field in record.fields {
             switch field.value {
             case .string(let text): fields[field.name] = text
@@ -59,11 +74,12 @@ final class MappedRecordReader: RecordReader {
         if !checkedHeader { try checkColumns(Set(record.fields.map(\.name))) }
 
         // The main record's values, in archive columns.
-        var values: [String: String] = [:]
+        var values: [String: String] = Dictionary(minimumCapacity: mapping.columns.count + mapping.constants.count + 4)
         for (column, sourceColumn) in mapping.columns { values[column] = fields[sourceColumn] ?? "" }
         for (column, value) in mapping.constants { values[column] = value }
         for (column, map) in mapping.values { if let value = values[column], let mapped = map[value] { values[column] = mapped } }
-        if let dates = mapping.dates, let text = values[dates.text], !text.isEmpty {
+        // Dates matter to the main records alone (and to a template that names a year): other passes skip them.
+        if let dates = mapping.dates, table.name == mapping.table.name || needsDates, let text = values[dates.text], !text.isEmpty {
             if table.name == mapping.table.name { stats?.dateTexts += 1 }
             // An explicit year wins over the parse; the parse fills only what is empty.
             if values[dates.earliest, default: ""].isEmpty || values[dates.latest, default: ""].isEmpty {
@@ -82,7 +98,8 @@ final class MappedRecordReader: RecordReader {
                 values[life.died] = String(years[1])
             }
         }
-        var context = fields.merging(values) { _, archive in archive }
+        var context = fields
+        for (column, value) in values { context[column] = value }
         for computed in mapping.context {
             let raw = fields[computed.from] ?? ""
             context[computed.name] = computed.values[raw] ?? raw
@@ -104,7 +121,7 @@ final class MappedRecordReader: RecordReader {
             }
             // Each row is a record of its own: two rows that make the same text (two makers named alike at one
             // museum) get the slug and the slug with -2, in the order of the file.
-            slug = mainSlugs.slug(for: "\(record.line) \(record.number ?? 0)", base: base)
+            slug = mainSlugs.slug(for: Int64(record.line) << 24 | Int64(record.number ?? 0), base: base)
         }
 
         if table.name == mapping.table.name {
@@ -170,7 +187,7 @@ final class MappedRecordReader: RecordReader {
             if let column = split.qualifierColumn { row.append((column, qualifier.map(JSONValue.string) ?? .null)) }
             if let source, split.relation.column(named: "source") != nil { row.append(("source", .string(source))) }
             // The same maker twice in one role on one object is one link.
-            let link = row.map { "\($0.value)" }.joined(separator: "\u{0}")
+            let link = row.map { field in if case .string(let text) = field.value { text } else { "" } }.joined(separator: "\u{0}")
             guard seenLinks.insert(link).inserted else { continue }
             pending.append(.record(InputRecord(line: record.line, number: record.number, fields: row, headerLine: record.headerLine)))
         }

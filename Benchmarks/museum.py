@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Importing the real museum files (issue 13): the four files of ../shared/data/museum through Mappings/.
+
+    python3 Benchmarks/museum.py [--runs 3] [--shared ../shared]
+
+Builds the release `archive` (--static-swift-stdlib), then --runs times: imports the seeds and the four files
+with their mappings into a fresh archive in /tmp/archive-bench/museum, timing each import process and their sum
+(the target: under 3 s), and the peak RSS; then times object searches on the result. Prints a Markdown table.
+Exits 1 if a command fails; skips (exit 0, saying so) where ../shared/data/museum is absent. Standard library only.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FILES = ["designers_makers", "cooperhewitt_fashion_textiles", "ima_fashion_costume", "footwear_subset"]
+SEARCHES = [["slippers"], ["dior", "--institution", "ima"], ["lace", "--category", "lace", "--from", "1700", "--to", "1750"],
+            ["silk*"], ["embroidered", "silk", "linen"]]
+
+
+def timed(cmd):
+    """Wall seconds and the child's own peak RSS in KiB (os.wait4 on this child alone)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        print(f"museum.py: {' '.join(cmd)} exited {process.returncode}: {stderr.strip()[:500]}", file=sys.stderr)
+        sys.exit(1)
+    return seconds, usage.ru_maxrss
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
+    args = ap.parse_args()
+    data = os.path.join(args.shared, "data", "museum")
+    if not os.path.exists(os.path.join(data, "SOURCE.md")):
+        print(f"museum.py: skipped: {data} is absent (it is not part of this repository)")
+        return
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "archive"], cwd=REPO, check=True,
+                   stdout=subprocess.DEVNULL)
+    binary = os.path.join(REPO, ".build", "release", "archive")
+    work = "/tmp/archive-bench/museum"
+    times = {name: [] for name in FILES}
+    totals, peak = [], 0
+    for _ in range(args.runs):
+        shutil.rmtree(work, ignore_errors=True)
+        os.makedirs(work)
+        db = os.path.join(work, "archive.sqlite")
+        timed([binary, "import", "seeds", "--db", db])
+        total = 0.0
+        for name in FILES:
+            seconds, rss = timed([binary, "import", os.path.join(data, name + ".csv"), "--mapping",
+                                  os.path.join(REPO, "Mappings", name + ".json"), "--db", db])
+            times[name].append(seconds)
+            total += seconds
+            peak = max(peak, rss)
+        totals.append(total)
+    search = []
+    for query in SEARCHES:
+        runs = [timed([binary, "search", *query, "--in", "objects", "--db", db, "--format", "csv"])[0] for _ in range(5)]
+        search.append((" ".join(query), statistics.median(runs)))
+    print(f"Museum files through Mappings/, median of {args.runs} runs (release build):\n")
+    print("| file | import |")
+    print("|---|---|")
+    for name in FILES:
+        print(f"| {name}.csv | {statistics.median(times[name]):.2f} s |")
+    print(f"| **all four** | **{statistics.median(totals):.2f} s** (target under 3 s; peak RSS {peak / 1024:.0f} MB) |\n")
+    print("| object search (whole process) | time |")
+    print("|---|---|")
+    for query, seconds in search:
+        print(f"| `archive search {query} --in objects` | {seconds * 1000:.1f} ms |")
+
+
+if __name__ == "__main__":
+    main()
