@@ -1,5 +1,5 @@
 // The in-process half of the benchmark (Benchmarks/run.py drives it; not part of `swift test`):
-//   archive-bench search --db DB --queries QUERIES.tsv [--limit 20] [--cap N] [--tier-cap N]
+//   archive-bench search --db DB --queries QUERIES.tsv [--limit 20] [--cap N] [--tier-cap N] [--in SCOPE]
 // times every query of QUERIES.tsv (`category<TAB>query`) through ArchiveCore's Searcher, with the automatic
 // ranking and with exact bm25, and prints JSON: latency percentiles per category and how many of the exact
 // top hits the automatic ranking also returns (overlap@limit).
@@ -48,6 +48,7 @@ while arguments.count >= 2, arguments[0].hasPrefix("--") {
 }
 guard let dbPath = options["db"], let queriesPath = options["queries"] else { fail("--db and --queries are required") }
 let limit = Int(options["limit"] ?? "20") ?? 20
+guard let scope = SearchScope(rawValue: options["in"] ?? "collections") else { fail("--in takes one of \(SearchScope.allCases.map(\.rawValue))") }
 
 let archive: Archive
 do { archive = try Archive(path: dbPath, access: .read) } catch { fail("\(error)") }
@@ -69,7 +70,7 @@ let filtered = SearchFilters(season: .springSummer, from: 1990, to: 2010)
 
 var report: [String] = []
 for (category, queries) in byCategory.sorted(by: { $0.key < $1.key }) {
-    let filters = category == "filtered" ? filtered : SearchFilters()
+    let filters = category == "filtered" && scope == .collections ? filtered : SearchFilters()
     var timings: [Double] = []
     var exactTimings: [Double] = []
     var overlap = 0.0
@@ -77,12 +78,12 @@ for (category, queries) in byCategory.sorted(by: { $0.key < $1.key }) {
     for text in queries {
         do {
             let query = try SearchQuery(text)
-            _ = try automatic.search(query, in: [.collections], filters: filters, limit: limit) // warm the cache
+            _ = try automatic.search(query, in: [scope], filters: filters, limit: limit) // warm the cache
             let start = now()
-            let hits = try automatic.search(query, in: [.collections], filters: filters, limit: limit)
+            let hits = try automatic.search(query, in: [scope], filters: filters, limit: limit)
             timings.append((now() - start) * 1000)
             let exactStart = now()
-            let exactHits = try exact.search(query, in: [.collections], filters: filters, limit: limit)
+            let exactHits = try exact.search(query, in: [scope], filters: filters, limit: limit)
             exactTimings.append((now() - exactStart) * 1000)
             let expected = Set(exactHits.map(\.slug))
             overlap += expected.isEmpty ? 1 : Double(hits.filter { expected.contains($0.slug) }.count) / Double(expected.count)

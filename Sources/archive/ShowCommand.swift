@@ -45,7 +45,10 @@ struct ShowCommand: ParsableCommand {
 
     private func text(_ record: RecordDetails) -> String {
         var out = "\(record.table) \(record.slug)\n"
-        out += alignedTable(record.fields.filter { !$0.value.isNull && $0.name != "slug" }.map { ["  " + $0.name, $0.value.plainText] })
+        out += alignedTable(record.fields.filter { !$0.value.isNull && $0.name != "slug" }.map { field in
+            let link = AuthorityID.url(column: field.name, value: field.value.plainText).map { "  " + $0 } ?? ""
+            return ["  " + field.name, field.value.plainText + link]
+        })
         if !record.links.isEmpty {
             out += "\nlinked\n" + alignedTable(record.links.map { link in
                 ["  " + (link.role ?? link.relation), link.table, link.slug, link.name,
@@ -68,6 +71,10 @@ struct ShowCommand: ParsableCommand {
         let sources = record.sources.map {
             "{\"slug\":\(jsonString($0.slug)),\"title\":\(jsonString($0.title)),\"note\":\($0.note.map(jsonString) ?? "null")}"
         }.joined(separator: ",")
-        return "{\"table\":\(jsonString(record.table)),\"slug\":\(jsonString(record.slug)),\"fields\":{\(fields)},\"links\":[\(links)],\"sources\":[\(sources)]}\n"
+        let authorities = record.fields.compactMap { field -> String? in
+            guard !field.value.isNull, let url = AuthorityID.url(column: field.name, value: field.value.plainText) else { return nil }
+            return "\(jsonString(field.name)):\(jsonString(url))"
+        }.joined(separator: ",")
+        return "{\"table\":\(jsonString(record.table)),\"slug\":\(jsonString(record.slug)),\"fields\":{\(fields)},\"authority_urls\":{\(authorities)},\"links\":[\(links)],\"sources\":[\(sources)]}\n"
     }
 }

@@ -113,4 +113,21 @@ import Testing
         #expect(try run(["export", "timeline"], in: folder.url).stdout == all.stdout)
         #expect(try run(["timeline", "nobody"], in: folder.url).status == 66)
     }
+
+    @Test func recordsSharingAnAuthorityIdShowEachOtherAndTheIdAsALink() throws {
+        try write("designers.csv", "slug,name,ulan,wikipedia\ncooper-girard,Alexander Hayden Girard,500096402,7474087\nima-girard,\"Girard, Alexander Hayden\",500096402,\n")
+        #expect(try run(["import", "designers.csv"], in: folder.url).status == 0)
+        let text = try run(["show", "cooper-girard"], in: folder.url).stdout
+        #expect(text.contains("  ulan       500096402  https://vocab.getty.edu/page/ulan/500096402"), "\(text)")
+        #expect(text.contains("https://en.wikipedia.org/?curid=7474087"))
+        #expect(text.split(separator: "\n").contains { $0.contains("same ulan") && $0.contains("ima-girard") })
+        let json = try run(["show", "ima-girard", "--format", "json"], in: folder.url).stdout
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((object?["authority_urls"] as? [String: String])?["ulan"] == "https://vocab.getty.edu/page/ulan/500096402")
+        // A malformed id is refused with the rule it breaks.
+        try write("designers.csv", "slug,name,wikidata\nbad-id,Someone,Q-12\n")
+        let bad = try run(["import", "designers.csv"], in: folder.url)
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("CHECK constraint failed: wikidata"))
+    }
 }
