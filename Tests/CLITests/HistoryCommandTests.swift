@@ -1,0 +1,75 @@
+// `archive delete`, `archive undo` and `archive history` end to end: a delete and its undo leave the archive as it
+// was, a cited source is refused, an undo that a later change overlaps is refused and names that change.
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+@Suite struct HistoryCommandTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+    }
+
+    /// The archive's content as sqlite3 dumps it, less the history itself and FTS5's internal segments (whose
+    /// bytes depend on the order rows were indexed in; `archive check` compares the indexes with the records).
+    private func content() throws -> String {
+        try sqlite3(folder.path("archive.sqlite"), ".dump").split(separator: "\n")
+            .filter { line in !["changes", "change_rows"].contains { line.contains("INTO \($0) ") || line.contains("INTO \"\($0)\"") }
+                && !line.contains("_fts_") && !line.contains("INTO \"") && !line.contains("INTO '") }
+            .joined(separator: "\n")
+    }
+
+    @Test func aDeleteAndItsUndoLeaveTheArchiveAsItWas() throws {
+        let before = try content()
+        let dry = try run(["delete", "celine", "--dry-run"], in: folder.url)
+        #expect(dry.status == 0)
+        #expect(dry.stderr.contains("designers celine and 5 relation rows:\n  designer_affiliations: michael-rider (creative_director)\n"))
+        #expect(try content() == before)
+        let deleted = try run(["delete", "celine", "--yes", "--by", "curator"], in: folder.url)
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(deleted.stderr.hasSuffix("deleted as change 1; `archive undo 1` puts it back\n"))
+        #expect(try sqlite3(folder.path("archive.sqlite"), "SELECT count(*) FROM designers WHERE slug = 'celine'; SELECT count(*) FROM collection_designers WHERE designer_id NOT IN (SELECT id FROM designers)") == "0\n0\n")
+        #expect(try run(["check"], in: folder.url).status == 0)
+        let history = try run(["history"], in: folder.url)
+        #expect(history.stdout.contains("1  ") && history.stdout.contains("curator  delete designers celine"))
+        let undone = try run(["undo"], in: folder.url)
+        #expect(undone.status == 0)
+        #expect(try content() == before)
+        #expect(try run(["check"], in: folder.url).status == 0)
+        #expect(try run(["search", "celine", "--in", "designers"], in: folder.url).stdout.contains("celine "))
+        // The undo is a change: undoing it deletes again; the record's history lists all three.
+        #expect(try run(["undo"], in: folder.url).status == 0)
+        #expect(try sqlite3(folder.path("archive.sqlite"), "SELECT count(*) FROM designers WHERE slug = 'celine'") == "0\n")
+        let json = try run(["history", "celine", "--format", "json"], in: folder.url)
+        let changes = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(changes?.map { $0["id"] as? Int } == [3, 2, 1])
+        #expect(try run(["undo", "1"], in: folder.url).stderr.contains("change 1 (delete designers celine) was undone already, by change 2"))
+    }
+
+    @Test func aCitedSourceOrAnUnconfirmedDeleteIsRefusedAndChangesNothing() throws {
+        let before = try content()
+        let cited = try run(["delete", "balletcore-derby-article-2025", "--yes"], in: folder.url)
+        #expect(cited.status == 65)
+        #expect(cited.stderr.hasPrefix("archive: sources balletcore-derby-article-2025 cannot be deleted: it is still cited ("))
+        let unconfirmed = try run(["delete", "celine"], in: folder.url) // stdin is a pipe, not a terminal
+        #expect(unconfirmed.status == 64)
+        #expect(try run(["delete", "nobody", "--yes"], in: folder.url).status == 66)
+        #expect(try content() == before)
+        #expect(try run(["undo"], in: folder.url).stderr == "archive: the archive's history is empty: there is nothing to undo\n")
+    }
+
+    @Test func anUndoThatALaterChangeOverlapsIsRefusedAndNamesIt() throws {
+        let before = try content()
+        #expect(try run(["delete", "michael-rider", "--yes"], in: folder.url).status == 0) // takes his affiliation with Celine
+        #expect(try run(["delete", "celine", "--yes"], in: folder.url).status == 0)
+        let refused = try run(["undo", "1"], in: folder.url)
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "archive: cannot undo change 1: change 2 touched designers celine since; undo change 2 first\n")
+        #expect(try run(["undo", "2"], in: folder.url).status == 0)
+        #expect(try run(["undo", "1"], in: folder.url).status == 0)
+        #expect(try content() == before)
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
+}
