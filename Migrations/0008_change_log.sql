@@ -1,7 +1,7 @@
 -- 0008_change_log: a history of the changes made to the archive's records, that `archive undo` can reverse.
 --
--- Every command that changes records writes one row in `changes` and, in the same transaction, one row in
--- `change_rows` per row it altered: its table, its rowid, what happened to it, and the row as JSON before (for
+-- Every command that changes records (import, delete, undo) writes one row in `changes` and, in the same
+-- transaction, one row in `change_rows` per row it altered: its table, its rowid, what happened to it, and the row as JSON before (for
 -- an update or a delete) and after (for an insert or an update). A crash keeps the change and its log or
 -- neither. JSON keeps the log readable with the sqlite3 CLI (json_extract(before, '$.name')). The log is not
 -- part of `export --all`: it describes the archive's past, not its content.
@@ -25,7 +25,9 @@ CREATE TABLE change_rows (
     seq         INTEGER NOT NULL,
     table_name  TEXT NOT NULL,
     row_id      INTEGER NOT NULL,
-    action      TEXT NOT NULL CHECK (action = 'inserted' OR action = 'updated' OR action = 'deleted'),
+    -- inserted_above: every row of the table above row_id was added by the change (an import logs one such row
+    -- per table instead of a copy of each row it adds; an undo takes their images before it deletes them).
+    action      TEXT NOT NULL CHECK (action = 'inserted' OR action = 'inserted_above' OR action = 'updated' OR action = 'deleted'),
     before      TEXT CHECK (before IS NULL OR json_valid(before)),
     after       TEXT CHECK (after IS NULL OR json_valid(after)),
     PRIMARY KEY (change_id, seq)

@@ -1,6 +1,7 @@
 // `archive import seeds | PATH`: loads the bundled seeds, or a user's file or folder, as one transaction.
 import ArchiveCore
 import ArgumentParser
+import Glibc
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Read the file through this import mapping (JSON; see README, Import mappings).", valueName: "mapping.json"))
     var mapping: String?
+
+    @Option(help: ArgumentHelp("Who imports, for the history (default: $ARCHIVE_USER, else the login name).", valueName: "name"))
+    var by: String?
 
     @Flag(help: "Check everything and report what would change, without writing.")
     var dryRun = false
@@ -67,7 +71,8 @@ struct ImportCommand: ParsableCommand {
         let bar = Console.stderrIsTerminal ? ProgressBar(label: "importing") : nil
         let report: ImportReport
         do {
-            report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source, formulaGuard: !noFormulaGuard), progress: bar?.update)
+            report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source, formulaGuard: !noFormulaGuard,
+                                                                                 actor: ChangeActor.resolve(by) { getenv($0).map { String(cString: $0) } }), progress: bar?.update)
             bar?.finish()
         } catch let failure as ImportFailure {
             bar?.finish()

@@ -132,32 +132,36 @@ final class TemporaryFile {
 /// remove it and the companion files SQLite makes beside it (unlink is async-signal-safe; allocating is not).
 public enum UnfinishedFile {
     private static let capacity = Int(PATH_MAX) + 16
+    // The file and the companions SQLite may make beside it, each in a buffer allocated once: the handler must
+    // not allocate (the process may have been stopped inside malloc).
     nonisolated(unsafe) private static let path = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
-    nonisolated(unsafe) private static let scratch = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
-    nonisolated(unsafe) private static var length = 0
+    nonisolated(unsafe) private static let journal = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+    nonisolated(unsafe) private static let wal = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+    nonisolated(unsafe) private static let shm = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+    nonisolated(unsafe) private static var isSet = false
 
     /// Call with the signals the CLI handles blocked (withSignalsBlocked), so the handler never sees half a path.
     static func set(_ newPath: String?) {
-        length = 0
+        isSet = false
         guard let newPath else { return }
         let bytes = Array(newPath.utf8)
         guard bytes.count < capacity - 16 else { return }
-        for (index, byte) in bytes.enumerated() { path[index] = CChar(bitPattern: byte) }
-        path[bytes.count] = 0
-        length = bytes.count
+        for (buffer, suffix) in [(path, ""), (journal, "-journal"), (wal, "-wal"), (shm, "-shm")] {
+            let full = bytes + Array(suffix.utf8)
+            for (index, byte) in full.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+            buffer[full.count] = 0
+        }
+        isSet = true
     }
 
-    /// Removes the unfinished file and its -journal, -wal and -shm, if there is one. Safe in a signal handler.
+    /// Removes the unfinished file and its -journal, -wal and -shm, if there is one. Safe in a signal handler:
+    /// it only reads the buffers and calls unlink.
     public static func removeNow() {
-        guard length > 0 else { return }
+        guard isSet else { return }
         unlink(path)
-        for suffix in ["-journal", "-wal", "-shm"] {
-            for index in 0..<length { scratch[index] = path[index] }
-            var end = length
-            for byte in suffix.utf8 { scratch[end] = CChar(bitPattern: byte); end += 1 }
-            scratch[end] = 0
-            unlink(scratch)
-        }
+        unlink(journal)
+        unlink(wal)
+        unlink(shm)
     }
 
     /// The signals whose handler calls removeNow, as the CLI installs it.

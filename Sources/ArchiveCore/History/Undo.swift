@@ -38,6 +38,19 @@ public enum Undo {
                         try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", after: target, db)
                         try log.deleting(row.table, rowid: row.rowid)
                         try db.execute("DELETE FROM \(row.table) WHERE rowid = ?", [row.rowid])
+                    case "updated":
+                        try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", after: target, db)
+                        try log.watchUpdates([row.table])
+                        try restore(row.table, rowid: row.rowid, image: row.before ?? "{}", db)
+                        log.stopWatching()
+                    case "inserted_above":
+                        // The rows an import added: each is logged before it goes, so that the undo can be undone.
+                        if let later: Int64 = try db.fetchOne(
+                            "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ?", [target, row.table, row.rowid]) {
+                            throw ArchiveError(.invalidInput, "cannot undo change \(target): change \(later) touched \(row.table) rows it added since; undo change \(later) first")
+                        }
+                        try log.deletingAbove(row.table, rowid: row.rowid)
+                        try db.execute("DELETE FROM \(row.table) WHERE rowid > ?", [row.rowid])
                     default:
                         throw ArchiveError(.invalidInput, "change \(target) holds a row this version cannot undo (\(row.action))")
                     }
@@ -61,6 +74,17 @@ public enum Undo {
         let statement = try db.prepare(sql)
         try statement.bind(image, at: 1)
         if withRowid { try statement.bind(rowid, at: 2) }
+        try statement.run()
+    }
+
+    /// Puts an updated row's columns back as they were.
+    private static func restore(_ table: String, rowid: Int64, image: String, _ db: Database) throws {
+        let columns: [String?] = try db.fetchColumn("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
+        let sql = "UPDATE \(table) SET " + columns.compactMap { $0 }.map { "\"\($0)\" = json_extract(?1, '$.\"\($0)\"')" }.joined(separator: ", ")
+            + " WHERE rowid = ?2"
+        let statement = try db.prepare(sql)
+        try statement.bind(image, at: 1)
+        try statement.bind(rowid, at: 2)
         try statement.run()
     }
 

@@ -15,10 +15,13 @@ public struct ImportOptions: Sendable {
     /// Undo export's formula guard in CSV (a leading apostrophe before = + - @ tab CR). Off for files
     /// exported with --no-formula-guard, whose apostrophes are the data's own.
     public var formulaGuard = true
+    /// Who imports, for the history.
+    public var actor = "unknown"
 
     public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkLoad: BulkLoadPolicy = .automatic, source: String = "files",
-                formulaGuard: Bool = true) {
+                formulaGuard: Bool = true, actor: String = "unknown") {
         self.dryRun = dryRun
+        self.actor = actor
         self.formulaGuard = formulaGuard
         self.source = source
         self.maximumProblems = maximumProblems
@@ -78,11 +81,21 @@ public final class Importer {
                 let archiveBytes: Int64 = try db.fetchOne("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
                 let bulkLoad = options.bulkLoad.applies(inputBytes: bytesTotal, archiveBytes: archiveBytes)
                     ? try BulkLoad.begin(db, tables: Set(files.map(\.table))) : nil
+                // The import is one change of the history: updated rows logged by temporary triggers with their
+                // before- and after-images, added rows by the rowid above which they lie.
+                let log = options.dryRun ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
+                try log?.watchUpdates(Tables.all.map(\.name))
+                defer { log?.stopWatching() }
                 try importAll(files)
                 guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
                 let report = makeReport()
                 if options.dryRun { throw DryRunFinished(report: report) }
                 try bulkLoad?.finish(db)
+                for table in Tables.all {
+                    if let writer = writers[table.name], writer.added > 0 { try log?.insertedAbove(table.name, rowid: writer.startMax) }
+                }
+                log?.stopWatching()
+                try log?.discardIfEmpty()
                 try db.execute(
                     "INSERT INTO imports (finished_at, source, added, updated, unchanged) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
                     [options.source, report.added, report.updated, report.unchanged])

@@ -13,6 +13,8 @@ final class TableWriter {
     private(set) var unchanged = 0
 
     private var seen: SeenRows
+    /// The highest rowid before the import: the rows it adds are those above (SQLite gives max(rowid) + 1).
+    let startMax: Int64
     private var statements: [[String]: Statement] = [:]
 
     init(table: TableDescription, database: Database) throws {
@@ -20,7 +22,8 @@ final class TableWriter {
         db = database
         keyColumns = table.key.compactMap { table.column(named: $0)?.column }
         rowLookupSQL = "SELECT rowid FROM \(table.name) WHERE " + keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
-        seen = SeenRows(startMax: try db.fetchOne("SELECT max(rowid) FROM \(table.name)") ?? 0)
+        startMax = try db.fetchOne("SELECT max(rowid) FROM \(table.name)") ?? 0
+        seen = SeenRows(startMax: startMax)
     }
 
     /// Upserts one row. `values` are in file-column terms, references already resolved to ids. `existing`
