@@ -20,16 +20,17 @@ CREATE INDEX changes_undoes ON changes(undoes);
 CREATE INDEX changes_undone_by ON changes(undone_by);
 
 CREATE TABLE change_rows (
+    -- The order the rows were changed in (an undo goes back in reverse): a plain rowid, so that logging a row
+    -- costs one insert and no lookup.
+    id          INTEGER PRIMARY KEY,
     change_id   INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE,
-    -- The order the rows were changed in: an undo goes back in reverse.
-    seq         INTEGER NOT NULL,
     table_name  TEXT NOT NULL,
     row_id      INTEGER NOT NULL,
     -- inserted_above: every row of the table above row_id was added by the change (an import logs one such row
     -- per table instead of a copy of each row it adds; an undo takes their images before it deletes them).
     action      TEXT NOT NULL CHECK (action = 'inserted' OR action = 'inserted_above' OR action = 'updated' OR action = 'deleted'),
     before      TEXT CHECK (before IS NULL OR json_valid(before)),
-    after       TEXT CHECK (after IS NULL OR json_valid(after)),
-    PRIMARY KEY (change_id, seq)
+    after       TEXT CHECK (after IS NULL OR json_valid(after))
 );
+CREATE INDEX change_rows_change ON change_rows(change_id);
 CREATE INDEX change_rows_row ON change_rows(table_name, row_id);

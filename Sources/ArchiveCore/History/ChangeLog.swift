@@ -5,10 +5,6 @@ import ArchiveStorage
 final class ChangeLog {
     let db: Database
     let id: Int64
-    /// The next place in the change, `?1` being the change (rows logged by the update triggers take theirs the
-    /// same way, with the change's id written in).
-    private static let next = "(SELECT coalesce(max(seq), 0) + 1 FROM change_rows WHERE change_id = ?1)"
-
     /// Starts a change; call inside the transaction that makes it.
     init(_ db: Database, command: String, by actor: String, undoes: Int64? = nil) throws {
         self.db = db
@@ -18,41 +14,49 @@ final class ChangeLog {
         if let undoes { try db.execute("UPDATE changes SET undone_by = ? WHERE id = ?", [id, undoes]) }
     }
 
-    /// The row `rowid` of `table` as a JSON object of its columns (SQL), for the log.
-    static func image(_ table: String, _ db: Database) throws -> String {
-        let columns: [String?] = try db.fetchColumn("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
-        return "json_object(" + columns.compactMap { $0 }.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
+    /// A table's columns, asked of SQLite once per table and connection's change.
+    private var columnCache: [String: [String]] = [:]
+
+    func columns(_ table: String) throws -> [String] {
+        if let known = columnCache[table] { return known }
+        let names: [String?] = try db.fetchColumn("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
+        columnCache[table] = names.compactMap { $0 }
+        return columnCache[table]!
+    }
+
+    /// The row of `table` as a JSON object of its columns (SQL over `prefix`, e.g. `OLD.`), for the log.
+    func image(_ table: String, prefix: String = "") throws -> String {
+        "json_object(" + (try columns(table)).map { "'\($0)', \(prefix)\"\($0)\"" }.joined(separator: ", ") + ")"
     }
 
     /// Logs the row as it is now, before it is deleted.
     func deleting(_ table: String, rowid: Int64) throws {
         try db.execute("""
-            INSERT INTO change_rows (change_id, seq, table_name, row_id, action, before)
-            SELECT ?1, \(ChangeLog.next), ?2, rowid, 'deleted', \(try ChangeLog.image(table, db)) FROM \(table) WHERE rowid = ?3
+            INSERT INTO change_rows (change_id, table_name, row_id, action, before)
+            SELECT ?1, ?2, rowid, 'deleted', \(try image(table)) FROM \(table) WHERE rowid = ?3
             """, [id, table, rowid])
     }
 
     /// Logs every row of `table` above `rowid`, in rowid order, before they are deleted.
     func deletingAbove(_ table: String, rowid: Int64) throws {
         try db.execute("""
-            INSERT INTO change_rows (change_id, seq, table_name, row_id, action, before)
-            SELECT ?1, \(ChangeLog.next) - 1 + row_number() OVER (ORDER BY rowid), ?2, rowid, 'deleted', \(try ChangeLog.image(table, db))
-            FROM \(table) WHERE rowid > ?3
+            INSERT INTO change_rows (change_id, table_name, row_id, action, before)
+            SELECT ?1, ?2, rowid, 'deleted', \(try image(table)) FROM \(table) WHERE rowid > ?3 ORDER BY rowid
             """, [id, table, rowid])
     }
 
     /// Logs the row as it is now, after it was inserted.
     func inserted(_ table: String, rowid: Int64) throws {
         try db.execute("""
-            INSERT INTO change_rows (change_id, seq, table_name, row_id, action, after)
-            SELECT ?1, \(ChangeLog.next), ?2, rowid, 'inserted', \(try ChangeLog.image(table, db)) FROM \(table) WHERE rowid = ?3
+            INSERT INTO change_rows (change_id, table_name, row_id, action, after)
+            SELECT ?1, ?2, rowid, 'inserted', \(try image(table)) FROM \(table) WHERE rowid = ?3
             """, [id, table, rowid])
     }
 
     /// Logs that every row of `table` above `rowid` was added by this change: one log row for any number of
     /// added rows, so that a first bulk import keeps no copies (their images are taken if it is undone).
     func insertedAbove(_ table: String, rowid: Int64) throws {
-        try db.execute("INSERT INTO change_rows (change_id, seq, table_name, row_id, action) VALUES (?1, \(ChangeLog.next), ?2, ?3, 'inserted_above')",
+        try db.execute("INSERT INTO change_rows (change_id, table_name, row_id, action) VALUES (?1, ?2, ?3, 'inserted_above')",
                        [id, table, rowid])
     }
 
@@ -60,14 +64,12 @@ final class ChangeLog {
     /// temporary triggers, which no other connection sees.
     func watchUpdates(_ tables: [String]) throws {
         for table in tables {
-            let columns: [String?] = try db.fetchColumn("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
-            let image = { (row: String) in "json_object(" + columns.compactMap { $0 }.map { "'\($0)', \(row).\"\($0)\"" }.joined(separator: ", ") + ")" }
             // executeScript, not execute: DDL run once is not worth a place in the statement cache.
             try db.executeScript("""
                 CREATE TEMP TRIGGER archive_log_\(table) AFTER UPDATE ON main.\(table)
                 BEGIN
-                    INSERT INTO change_rows (change_id, seq, table_name, row_id, action, before, after)
-                    VALUES (\(id), \(ChangeLog.next.replacing("?1", with: String(id))), '\(table)', NEW.rowid, 'updated', \(image("OLD")), \(image("NEW")));
+                    INSERT INTO change_rows (change_id, table_name, row_id, action, before, after)
+                    VALUES (\(id), '\(table)', NEW.rowid, 'updated', \(try image(table, prefix: "OLD.")), \(try image(table, prefix: "NEW.")));
                 END;
                 """)
         }

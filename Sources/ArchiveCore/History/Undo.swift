@@ -21,7 +21,10 @@ public enum Undo {
                     throw ArchiveError(.invalidInput, "change \(target) (\(command)) was undone already, by change \(by); undo that one to redo it")
                 }
                 let log = try ChangeLog(db, command: "undo \(target) (\(command))", by: actor, undoes: target)
-                let statement = try db.prepare("SELECT table_name, row_id, action, before, after FROM change_rows WHERE change_id = ? ORDER BY seq DESC")
+                // The fields an undo puts back are logged by the same triggers as an import's updates.
+                try log.watchUpdates(Tables.all.map(\.name))
+                defer { log.stopWatching() }
+                let statement = try db.prepare("SELECT table_name, row_id, action, before, after FROM change_rows WHERE change_id = ? ORDER BY id DESC")
                 try statement.bind([target])
                 var rows: [(table: String, rowid: Int64, action: String, before: String?, after: String?)] = []
                 while let row = try statement.next() {
@@ -32,17 +35,15 @@ public enum Undo {
                     case "deleted":
                         try refuseIfTaken(row.table, rowid: row.rowid, image: row.before ?? "{}", after: target, db)
                         try refuseIfEndsAreGone(row.table, image: row.before ?? "{}", after: target, db)
-                        try insert(row.table, rowid: row.rowid, image: row.before ?? "{}", db)
+                        try insert(row.table, rowid: row.rowid, image: row.before ?? "{}", columns: try log.columns(row.table), db)
                         try log.inserted(row.table, rowid: row.rowid)
                     case "inserted":
-                        try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", after: target, db)
+                        try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", log: log, after: target, db)
                         try log.deleting(row.table, rowid: row.rowid)
                         try db.execute("DELETE FROM \(row.table) WHERE rowid = ?", [row.rowid])
                     case "updated":
-                        try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", after: target, db)
-                        try log.watchUpdates([row.table])
-                        try restore(row.table, rowid: row.rowid, image: row.before ?? "{}", db)
-                        log.stopWatching()
+                        try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", log: log, after: target, db)
+                        try restore(row.table, rowid: row.rowid, image: row.before ?? "{}", columns: try log.columns(row.table), db)
                     case "inserted_above":
                         // The rows an import added: each is logged before it goes, so that the undo can be undone.
                         if let later: Int64 = try db.fetchOne(
@@ -63,26 +64,25 @@ public enum Undo {
     }
 
     /// Puts a logged row back with its rowid, each column from its JSON image.
-    private static func insert(_ table: String, rowid: Int64, image: String, _ db: Database) throws {
-        let columns: [String?] = try db.fetchColumn("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
-        let names = columns.compactMap { $0 }
+    private static func insert(_ table: String, rowid: Int64, image: String, columns names: [String], _ db: Database) throws {
         // A record's id is its rowid; a relation keeps its rowid apart.
         let withRowid = !names.contains("id")
         let sql = "INSERT INTO \(table) (" + (withRowid ? ["rowid"] : []).joined() + (withRowid ? ", " : "")
             + names.map { "\"\($0)\"" }.joined(separator: ", ") + ") SELECT " + (withRowid ? "?2, " : "")
             + names.map { "json_extract(?1, '$.\"\($0)\"')" }.joined(separator: ", ")
-        let statement = try db.prepare(sql)
+        let statement = try db.cachedStatement(sql)
+        defer { statement.reset() }
         try statement.bind(image, at: 1)
         if withRowid { try statement.bind(rowid, at: 2) }
         try statement.run()
     }
 
-    /// Puts an updated row's columns back as they were.
-    private static func restore(_ table: String, rowid: Int64, image: String, _ db: Database) throws {
-        let columns: [String?] = try db.fetchColumn("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
-        let sql = "UPDATE \(table) SET " + columns.compactMap { $0 }.map { "\"\($0)\" = json_extract(?1, '$.\"\($0)\"')" }.joined(separator: ", ")
+    /// Puts an updated row's columns back as they were (one cached statement per table).
+    private static func restore(_ table: String, rowid: Int64, image: String, columns: [String], _ db: Database) throws {
+        let sql = "UPDATE \(table) SET " + columns.map { "\"\($0)\" = json_extract(?1, '$.\"\($0)\"')" }.joined(separator: ", ")
             + " WHERE rowid = ?2"
-        let statement = try db.prepare(sql)
+        let statement = try db.cachedStatement(sql)
+        defer { statement.reset() }
         try statement.bind(image, at: 1)
         try statement.bind(rowid, at: 2)
         try statement.run()
@@ -109,9 +109,8 @@ public enum Undo {
     }
 
     /// An inserted row goes only if it is still as the change left it.
-    private static func refuseIfChanged(_ table: String, rowid: Int64, image: String, after change: Int64, _ db: Database) throws {
-        let now: String? = try db.fetchOne("SELECT \(try ChangeLog.image(table, db)) FROM \(table) WHERE rowid = ?", [rowid])
-        let same: Int64? = now == nil ? 0 : try db.fetchOne("SELECT json(?) = json(?)", [now, image])
+    private static func refuseIfChanged(_ table: String, rowid: Int64, image: String, log: ChangeLog, after change: Int64, _ db: Database) throws {
+        let same: Int64? = try db.fetchOne("SELECT \(try log.image(table)) = json(?1) FROM \(table) WHERE rowid = ?2", [image, rowid])
         guard same == 1 else {
             throw try conflict(table, rowid: rowid, slug: try db.fetchOne("SELECT json_extract(?, '$.slug')", [image]), after: change, db)
         }
