@@ -106,4 +106,18 @@ import Testing
         #expect(refused.status == 65)
         #expect(refused.stderr == "archive: cannot undo change 2: change 3 touched designers celine since; undo change 3 first\n")
     }
+
+    @Test func anImportsUndoIsRefusedWhileALaterImportLinksToWhatItAdded() throws {
+        try Data("slug,name,kind\nnew-house,New House,house\n".utf8).write(to: URL(fileURLWithPath: folder.path("designers.csv")))
+        #expect(try run(["import", "designers.csv"], in: folder.url).status == 0) // change 2 adds new-house
+        try Data("collection,designer,role\nceline-ss-2026,new-house,collaborator\n".utf8).write(to: URL(fileURLWithPath: folder.path("collection_designers.csv")))
+        #expect(try run(["import", "collection_designers.csv"], in: folder.url).status == 0) // change 3 links to it
+        let refused = try run(["undo", "2"], in: folder.url)
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "archive: cannot undo change 2: 1 collection_designers rows added since refer to the designers it added; undo change 3 first\n")
+        #expect(try sqlite3(folder.path("archive.sqlite"), "SELECT count(*) FROM collection_designers WHERE role = 'collaborator' AND designer_id = (SELECT id FROM designers WHERE slug = 'new-house')") == "1\n")
+        #expect(try run(["undo", "3"], in: folder.url).status == 0)
+        #expect(try run(["undo", "2"], in: folder.url).status == 0)
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
 }

@@ -50,6 +50,7 @@ public enum Undo {
                             "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ?", [target, row.table, row.rowid]) {
                             throw ArchiveError(.invalidInput, "cannot undo change \(target): change \(later) touched \(row.table) rows it added since; undo change \(later) first")
                         }
+                        try refuseIfStillReferenced(row.table, above: row.rowid, after: target, db)
                         try log.deletingAbove(row.table, rowid: row.rowid)
                         try db.execute("DELETE FROM \(row.table) WHERE rowid > ?", [row.rowid])
                     default:
@@ -105,6 +106,22 @@ public enum Undo {
                   let id: Int64 = try db.fetchOne("SELECT json_extract(?, '$.\"\(column.column)\"')", [image]) else { continue }
             let exists: Int64? = try db.fetchOne("SELECT 1 FROM \(target) WHERE id = ?", [id])
             if exists == nil { throw try conflict(target, rowid: id, slug: nil, after: change, db) }
+        }
+    }
+
+    /// Records an import added go only when nothing else refers to them any more: the change's own relation rows
+    /// went first (they come later in its log); rows that still refer to them were added by a later change, and
+    /// a cascade would delete them without a trace.
+    private static func refuseIfStillReferenced(_ table: String, above rowid: Int64, after change: Int64, _ db: Database) throws {
+        guard Tables.records.contains(where: { $0.name == table }) else { return }
+        for referring in Tables.all {
+            for column in referring.columns where column.kind == .reference(table: table) {
+                let count: Int64 = try db.fetchOne("SELECT count(*) FROM \(referring.name) WHERE \(column.column) > ?", [rowid]) ?? 0
+                guard count > 0 else { continue }
+                let later: Int64? = try db.fetchOne("SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ?", [change, referring.name])
+                throw ArchiveError(.invalidInput, "cannot undo change \(change): \(count) \(referring.name) rows added since refer to the \(table) it added"
+                    + (later.map { "; undo change \($0) first" } ?? " (outside the history); nothing was changed"))
+            }
         }
     }
 
