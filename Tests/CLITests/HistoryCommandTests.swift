@@ -120,4 +120,27 @@ import Testing
         #expect(try run(["undo", "2"], in: folder.url).status == 0)
         #expect(try run(["check"], in: folder.url).status == 0)
     }
+
+    @Test func importsUndoneInReverseOrderAndAnImportThatPointsARowAtANewRecord() throws {
+        let before = try content()
+        try Data("slug,name\nicon-a,Icon A\n".utf8).write(to: URL(fileURLWithPath: folder.path("a.csv")))
+        try Data("slug,name\nicon-b,Icon B\n".utf8).write(to: URL(fileURLWithPath: folder.path("b.csv")))
+        #expect(try run(["import", "a.csv", "--table", "icons"], in: folder.url).status == 0) // change 2
+        #expect(try run(["import", "b.csv", "--table", "icons"], in: folder.url).status == 0) // change 3
+        #expect(try run(["undo", "3"], in: folder.url).status == 0)
+        let a = try run(["undo", "2"], in: folder.url)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(try content() == before)
+        // An import that adds a source and points an existing relation row at it undoes whole.
+        try Data("slug,title\nnew-source,A new source\n".utf8).write(to: URL(fileURLWithPath: folder.path("sources.csv")))
+        try Data("icon,shoe,relation,era,source\nkate-moss,ballet-flats,popularised,2010s,new-source\n".utf8)
+            .write(to: URL(fileURLWithPath: folder.path("icon_shoes.csv")))
+        try FileManager.default.createDirectory(atPath: folder.path("both"), withIntermediateDirectories: true)
+        for name in ["sources.csv", "icon_shoes.csv"] { try FileManager.default.moveItem(atPath: folder.path(name), toPath: folder.path("both/" + name)) }
+        #expect(try run(["import", "both"], in: folder.url).status == 0)
+        let undone = try run(["undo"], in: folder.url)
+        #expect(undone.status == 0, "\(undone.stderr)")
+        #expect(try content() == before)
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
 }

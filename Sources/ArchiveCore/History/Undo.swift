@@ -5,6 +5,13 @@
 import ArchiveStorage
 
 public enum Undo {
+    /// SQL over change_rows: the row belongs to a change whose effect is still in place — not one undone, and
+    /// not an undo in force (which, with the change it undid, cancels out); a redo (an undo of an undo) counts.
+    static let inEffect = """
+        change_id IN (SELECT c.id FROM changes c WHERE c.undone_by IS NULL
+                      AND (c.undoes IS NULL OR (SELECT u.undoes FROM changes u WHERE u.id = c.undoes) IS NOT NULL))
+        """
+
     /// Undoes change `id` (the newest change when nil) and returns the id of the undo's own change.
     @discardableResult
     public static func run(_ id: Int64? = nil, on archive: Archive, by actor: String) throws -> (undone: Int64, change: Int64) {
@@ -30,6 +37,9 @@ public enum Undo {
                 while let row = try statement.next() {
                     rows.append((row.string(at: 0) ?? "", row.int64(at: 1) ?? 0, row.string(at: 2) ?? "", row.string(at: 3), row.string(at: 4)))
                 }
+                // Fields first, added rows last: an import may point an existing row at a record it added, and
+                // that row must let go of it before the record goes.
+                rows = rows.filter { $0.action != "inserted_above" } + rows.filter { $0.action == "inserted_above" }
                 for row in rows {
                     switch row.action {
                     case "deleted":
@@ -47,7 +57,7 @@ public enum Undo {
                     case "inserted_above":
                         // The rows an import added: each is logged before it goes, so that the undo can be undone.
                         if let later: Int64 = try db.fetchOne(
-                            "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ?", [target, row.table, row.rowid]) {
+                            "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ? AND \(Undo.inEffect)", [target, row.table, row.rowid]) {
                             throw ArchiveError(.invalidInput, "cannot undo change \(target): change \(later) touched \(row.table) rows it added since; undo change \(later) first")
                         }
                         try refuseIfStillReferenced(row.table, above: row.rowid, after: target, db)
@@ -118,7 +128,7 @@ public enum Undo {
             for column in referring.columns where column.kind == .reference(table: table) {
                 let count: Int64 = try db.fetchOne("SELECT count(*) FROM \(referring.name) WHERE \(column.column) > ?", [rowid]) ?? 0
                 guard count > 0 else { continue }
-                let later: Int64? = try db.fetchOne("SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ?", [change, referring.name])
+                let later: Int64? = try db.fetchOne("SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND \(Undo.inEffect)", [change, referring.name])
                 throw ArchiveError(.invalidInput, "cannot undo change \(change): \(count) \(referring.name) rows added since refer to the \(table) it added"
                     + (later.map { "; undo change \($0) first" } ?? " (outside the history); nothing was changed"))
             }
@@ -135,7 +145,8 @@ public enum Undo {
 
     private static func conflict(_ table: String, rowid: Int64, slug: String?, after change: Int64, _ db: Database) throws -> ArchiveError {
         let later: Int64? = try db.fetchOne("""
-            SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND (row_id = ? OR json_extract(coalesce(after, before), '$.slug') IS ?)
+            SELECT max(change_id) FROM change_rows WHERE change_id > ?1 AND table_name = ?2
+              AND (row_id = ?3 OR (?4 IS NOT NULL AND json_extract(coalesce(after, before), '$.slug') = ?4)) AND \(Undo.inEffect)
             """, [change, table, rowid, slug])
         let known: String? = try slug ?? db.fetchOne("""
             SELECT json_extract(coalesce(before, after), '$.slug') FROM change_rows WHERE table_name = ? AND row_id = ? ORDER BY change_id DESC LIMIT 1
