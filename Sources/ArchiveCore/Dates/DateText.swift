@@ -265,11 +265,6 @@ private extension Character {
 }
 
 private extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-
     func splitOnAny(_ separators: [String]) -> [String] {
         var parts = [self]
         for separator in separators {
