@@ -83,10 +83,23 @@ final class ChangeLog {
         watched = []
     }
 
-    /// True when nothing was logged: the change is then removed rather than kept empty.
-    func discardIfEmpty() throws {
-        let rows: Int64 = try db.fetchOne("SELECT count(*) FROM change_rows WHERE change_id = ?", [id]) ?? 0
-        if rows == 0 { try db.execute("DELETE FROM changes WHERE id = ?", [id]) }
+    /// Ends an import's change: the rows its writers added, by table, and no more watching. An import that
+    /// changed nothing leaves no change behind (and false is returned).
+    @discardableResult
+    func finish(addedBy writer: ImportWriter) throws -> Bool {
+        for table in Tables.all {
+            if let written = writer.writers[table.name], written.added > 0 { try insertedAbove(table.name, rowid: written.startMax) }
+        }
+        stopWatching()
+        return try !discardIfEmpty()
+    }
+
+    /// When nothing was logged, the change is removed rather than kept empty; returns whether it was.
+    @discardableResult
+    func discardIfEmpty() throws -> Bool {
+        let logged: Int64? = try db.fetchOne("SELECT 1 FROM change_rows WHERE change_id = ? LIMIT 1", [id])
+        if logged == nil { try db.execute("DELETE FROM changes WHERE id = ?", [id]) }
+        return logged == nil
     }
 }
 

@@ -11,6 +11,8 @@ final class TableWriter {
     private(set) var added = 0
     private(set) var updated = 0
     private(set) var unchanged = 0
+    /// The rowid of the row the last `write` inserted or found.
+    private(set) var lastRowID: Int64 = 0
 
     private var seen: SeenRows
     /// The highest rowid before the import: the rows it adds are those above (SQLite gives max(rowid) + 1).
@@ -48,6 +50,7 @@ final class TableWriter {
             guard let id = try existingRowID(values) else { throw DatabaseError(extendedCode: 1, message: "upserted row not found") }
             rowid = id
         }
+        lastRowID = rowid
         switch seen.record(rowid, inserted: inserted != 0) {
         case .duplicate: return .duplicate
         case .new:

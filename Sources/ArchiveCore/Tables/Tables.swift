@@ -6,6 +6,21 @@ public enum Tables {
 
     public static func named(_ name: String) -> TableDescription? { all.first { $0.name == name } }
 
+    /// What one row of a table is called in messages: "designer", "collection-shoes".
+    static func singular(_ table: String) -> String {
+        switch table {
+        case "sources": "source"
+        case "designers": "designer"
+        case "collections": "collection"
+        case "shoes": "shoe"
+        case "icons": "icon"
+        case "institutions": "institution"
+        case "objects": "object"
+        case "trends": "trend"
+        default: String(table.map { $0 == "_" ? "-" : $0 })
+        }
+    }
+
     private static let years = ColumnDescription.years
     private static let objectYears = ColumnDescription.objectYears
     private static func source(_ meaning: String = "Slug of the source that supports this relation") -> ColumnDescription {
