@@ -19,7 +19,7 @@ struct ArchiveCommand: ParsableCommand {
             """,
         version: archiveVersion,
         subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, ExportCommand.self, StatsCommand.self,
-                      TimelineCommand.self, DeleteCommand.self, UndoCommand.self, HistoryCommand.self, BackupCommand.self,
+                      TimelineCommand.self, EditCommand.self, DeleteCommand.self, UndoCommand.self, HistoryCommand.self, BackupCommand.self,
                       MigrateCommand.self, CheckCommand.self]
     )
 

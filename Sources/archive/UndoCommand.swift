@@ -10,8 +10,8 @@ struct UndoCommand: ParsableCommand {
         discussion: """
             Restores exactly what the change altered: deleted records come back with their relations and slugs. \
             When a later change touched the same rows, the undo is refused and names that change (undo it \
-            first). The undo is a change itself, so `archive undo` again redoes what was undone. Deletes, imports \
-            and undos are in the history; edits are not yet.
+            first). The undo is a change itself, so `archive undo` again redoes what was undone. Imports, edits, \
+            deletes and undos are in the history.
             """)
 
     @OptionGroup var options: ArchiveOptions

@@ -12,15 +12,7 @@ import Testing
         try #require(try run(["import", "seeds"], in: folder.url).status == 0)
     }
 
-    /// The archive's content as sqlite3 dumps it, less the history itself, the import log (which keeps every
-    /// import, undone or not) and FTS5's internal segments (whose bytes depend on the order rows were indexed in;
-    /// `archive check` compares the indexes with the records). The seeds' import is change 1.
-    private func content() throws -> String {
-        try sqlite3(folder.path("archive.sqlite"), ".dump").split(separator: "\n")
-            .filter { line in !["changes", "change_rows", "imports"].contains { line.contains("INTO \($0) ") || line.contains("INTO \"\($0)\"") }
-                && !line.contains("_fts_") && !line.contains("INTO \"") && !line.contains("INTO '") }
-            .joined(separator: "\n")
-    }
+    private func content() throws -> String { try archiveContent(folder.path("archive.sqlite")) }
 
     @Test func aDeleteAndItsUndoLeaveTheArchiveAsItWas() throws {
         let before = try content()

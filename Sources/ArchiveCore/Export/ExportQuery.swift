@@ -20,8 +20,9 @@ public struct ExportColumn: Sendable {
 }
 
 extension ExportQuery {
-    /// The export of a table: the columns import reads, references as slugs, ordered by key.
-    public static func table(_ table: TableDescription) -> ExportQuery {
+    /// The export of a table: the columns import reads, references as slugs, ordered by key; `filter` is SQL
+    /// over the table's row `r` (with bound parameters), for some of its rows.
+    public static func table(_ table: TableDescription, filter: String? = nil) -> ExportQuery {
         var selects: [String] = []
         var joins: [String] = []
         for (index, column) in table.columns.enumerated() {
@@ -34,13 +35,14 @@ extension ExportQuery {
             }
         }
         let order = table.key.compactMap { key in table.columns.firstIndex { $0.name == key }.map { String($0 + 1) } }
-        let sql = "SELECT " + selects.joined(separator: ", ") + " FROM \(table.name) AS r "
-            + joins.joined(separator: " ") + " ORDER BY " + order.joined(separator: ", ")
+        let condition = filter.map { " WHERE " + $0 } ?? ""
+        let sql: String = "SELECT " + selects.joined(separator: ", ") + " FROM \(table.name) AS r "
+            + joins.joined(separator: " ") + condition + " ORDER BY " + order.joined(separator: ", ")
         return ExportQuery(name: table.name, sql: sql, columns: table.columns.map(ExportColumn.init), isView: false, meaning: table.meaning)
     }
 
     /// Every table, records first.
-    public static var tables: [ExportQuery] { Tables.all.map(table) }
+    public static var tables: [ExportQuery] { Tables.all.map { table($0) } }
 
     public static var all: [ExportQuery] { tables + views }
 

@@ -20,21 +20,13 @@ public struct Deletion: Sendable {
 
     /// What deleting the record `slug` (in `table`) would remove. Throws when it cannot be deleted.
     public static func plan(_ slug: String, in table: String? = nil, archive: Archive) throws -> Deletion {
-        let found = try RecordDetails.find(slug, in: table, archive: archive)
-        guard let record = found.first else {
-            throw ArchiveError(.notFound, "no record with slug \"\(slug)\"\(table.map { " in \($0)" } ?? "")")
-        }
-        guard found.count == 1 else {
-            throw ArchiveError(.invalidInput, "\"\(slug)\" is a slug in \(found.map(\.table).joined(separator: " and ")): say which, e.g. `archive delete \(found[0].table) \(slug)`")
-        }
         let db = archive.database
-        guard let id: Int64 = try db.fetchOne("SELECT id FROM \(record.table) WHERE slug = ?", [slug]) else {
-            throw ArchiveError(.notFound, "no record with slug \"\(slug)\"")
-        }
+        let located = try RecordLocation.find(slug, in: table, command: "delete", db)
+        let (record, id) = (located.table, located.id)
         var rows: [Row] = []
         var blockers: [String] = []
         for relation in Tables.relations {
-            for column in relation.columns where column.kind == .reference(table: record.table) {
+            for column in relation.columns where column.kind == .reference(table: record.name) {
                 // The record at the other end (not the citation's source, unless the source is the other end).
                 let ends = relation.columns.filter { if case .reference = $0.kind { $0.name != column.name } else { false } }
                 let others = ends.count > 1 ? ends.filter { $0.name != "source" } : ends
@@ -53,7 +45,7 @@ public struct Deletion: Sendable {
                 while let row = try statement.next() {
                     let detail = (row.string(at: 1) ?? "") + (row.string(at: 2).map { " (\($0))" } ?? "")
                     // A citation of this source by another record: the source cannot go.
-                    if record.table == "sources" {
+                    if record.name == "sources" {
                         blockers.append("\(relation.name): \(detail)")
                     } else {
                         rows.append(Row(table: relation.name, rowid: row.int64(at: 0) ?? 0, detail: detail))
@@ -61,15 +53,15 @@ public struct Deletion: Sendable {
                 }
             }
         }
-        if record.table == "institutions" {
+        if record.name == "institutions" {
             let held: Int64 = try db.fetchOne("SELECT count(*) FROM objects WHERE institution_id = ?", [id]) ?? 0
             if held > 0 { blockers.append("objects: \(held) held by it") }
         }
         guard blockers.isEmpty else {
             let shown = blockers.prefix(10).joined(separator: "; ") + (blockers.count > 10 ? "; and \(blockers.count - 10) more" : "")
-            throw ArchiveError(.invalidInput, "\(record.table) \(slug) cannot be deleted: \(record.table == "sources" ? "it is still cited" : "it still holds objects") (\(shown)); remove those first")
+            throw ArchiveError(.invalidInput, "\(record.name) \(slug) cannot be deleted: \(record.name == "sources" ? "it is still cited" : "it still holds objects") (\(shown)); remove those first")
         }
-        return Deletion(table: record.table, slug: slug, id: id, rows: rows)
+        return Deletion(table: record.name, slug: slug, id: id, rows: rows)
     }
 
     /// Deletes the record and its relations in one transaction, logged as one change; returns the change's id.
@@ -78,6 +70,11 @@ public struct Deletion: Sendable {
         let db = archive.database
         do {
             return try db.transaction(.immediate) {
+                // What the plan listed may have changed while a person read it: delete only what they saw.
+                let now = try Deletion.plan(slug, in: table, archive: archive)
+                guard now.id == id, now.rows.map(\.rowid) == rows.map(\.rowid) else {
+                    throw ArchiveError(.invalidInput, "\(table) \(slug) changed while the deletion was being confirmed; nothing was deleted: run the command again")
+                }
                 let log = try ChangeLog(db, command: "delete \(table) \(slug)", by: actor)
                 for row in rows { try log.deleting(row.table, rowid: row.rowid) }
                 try log.deleting(table, rowid: id)

@@ -18,6 +18,10 @@ public final class JSONParser {
     private var scratch: [UInt8] = []
     /// How messages name the end of the input ("the end of the line" for one NDJSON line).
     var endOfInput = "the end of the file"
+    /// When set, the line where each key and array item starts, by path ("born", "designers[2].role"), so that
+    /// a problem found later can name its line (an edited record). Off for imports.
+    var keyLines: [String: Int]?
+    private var path = ""
 
     public init(_ input: ByteReader) {
         self.input = input
@@ -73,7 +77,14 @@ public final class JSONParser {
                 _ = try input.next()
                 return .array(elements)
             }
+            let parent = path
+            defer { path = parent }
             while true {
+                if keyLines != nil {
+                    path = parent + "[\(elements.count + 1)]"
+                    _ = try skipWhitespace()
+                    keyLines?[path] = input.line
+                }
                 elements.append(try parseValue(depth: depth + 1))
                 switch try skipWhitespace() {
                 case UInt8(ascii: ","): _ = try input.next()
@@ -97,9 +108,16 @@ public final class JSONParser {
             _ = try input.next()
             return .object(members)
         }
+        let parent = path
+        defer { path = parent }
         while true {
             guard try skipWhitespace() == UInt8(ascii: "\"") else { throw fail("expected a key in quotes, found \(try describeNext())") }
+            let keyLine = input.line
             let key = try parseString()
+            if keyLines != nil {
+                path = parent.isEmpty ? key : parent + "." + key
+                keyLines?[path] = keyLine
+            }
             if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice in one object") }
             try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
             do {
