@@ -135,4 +135,71 @@ import Testing
         #expect(try content() == before)
         #expect(try run(["check"], in: folder.url).status == 0)
     }
+
+    @Test func pruneDropsOldRowCopiesKeepsTheChangesListedAndRefusesTheirUndo() throws {
+        let archive = folder.path("archive.sqlite")
+        #expect(try run(["delete", "celine", "--yes"], in: folder.url).status == 0) // change 2
+        #expect(try run(["undo"], in: folder.url).status == 0) // change 3
+        let rows = try sqlite3(archive, "SELECT count(*) FROM change_rows")
+        let dry = try run(["history", "--prune", "2999-01-01", "--dry-run"], in: folder.url)
+        #expect(dry.status == 0)
+        #expect(dry.stderr.hasPrefix("would drop the row copies of 3 changes (up to change 3): \(rows.dropLast()) rows, "), "\(dry.stderr)")
+        #expect(dry.stderr.hasSuffix("; dry run: nothing was dropped\n"))
+        #expect(try sqlite3(archive, "SELECT count(*) FROM change_rows") == rows)
+        #expect(try run(["history", "--prune", "2000-01-01"], in: folder.url).stderr == "no change made before 2000-01-01 holds row copies: nothing to prune\n")
+        #expect(try run(["history", "--prune", "2026-02-30T25:00:00Z"], in: folder.url).status == 65)
+        #expect(try run(["history", "--prune", "2000-01-01", "celine"], in: folder.url).status == 64)
+        let pruned = try run(["history", "--prune", "2999-01-01"], in: folder.url)
+        #expect(pruned.stderr.hasPrefix("dropped the row copies of 3 changes (up to change 3): "), "\(pruned.stderr)")
+        #expect(try sqlite3(archive, "SELECT count(*) FROM change_rows; SELECT count(*) FROM changes WHERE pruned_at IS NOT NULL") == "0\n3\n")
+        // Still listed, with their counts; no longer undoable.
+        let history = try run(["history"], in: folder.url)
+        #expect(history.stdout.contains("delete designers celine (undone by 3) (pruned "))
+        #expect(history.stdout.contains("designers              deleted  1") || history.stdout.contains("designers  deleted  1"), "\(history.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(try run(["history", "--format", "json"], in: folder.url).stdout.utf8)) as? [[String: Any]]
+        #expect(json?.allSatisfy { $0["pruned_at"] is String } == true)
+        #expect(((json?.last?["rows"] as? [[String: Any]])?.count ?? 0) > 0)
+        let refused = try run(["undo"], in: folder.url)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("archive: change 3 (undo 2 (delete designers celine)) cannot be undone: its row images were pruned at "))
+        #expect(try run(["check"], in: folder.url).status == 0)
+        // A change made after the prune is undoable as ever.
+        #expect(try run(["edit", "celine", "--set", "country=France"], in: folder.url).status == 0)
+        #expect(try run(["undo"], in: folder.url).status == 0)
+        #expect(try sqlite3(archive, "SELECT country IS NULL FROM designers WHERE slug = 'celine'") == "1\n")
+    }
+
+    @Test func aSIGKILLInsideAnUndoLeavesTheArchiveAsBeforeTheUndo() throws {
+        let archive = folder.path("archive.sqlite")
+        let seeds = try content()
+        var csv = "slug,name,description\n"
+        for number in 0..<30_000 { csv += "designer-\(number),Designer \(number),A maker of fine shoes — tulle and satin — number \(number)\n" }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.path("designers.csv")))
+        #expect(try run(["import", "designers.csv"], in: folder.url).status == 0) // change 2
+        let imported = try content()
+        let probe = try LockProbe(archive)
+        let undo = try start(["undo"], in: folder.url)
+        // Killed only once it is certainly inside its transaction: stopped while holding the write lock, and
+        // still holding it while stopped.
+        var killedInside = false
+        while undo.isRunning && !killedInside {
+            guard try probe.isLocked() else { continue }
+            kill(undo.processIdentifier, SIGSTOP)
+            if try probe.isLocked() {
+                kill(undo.processIdentifier, SIGKILL)
+                killedInside = true
+            } else {
+                kill(undo.processIdentifier, SIGCONT)
+            }
+        }
+        undo.waitUntilExit()
+        try #require(killedInside, "the undo ended before it could be stopped inside its transaction")
+        #expect(undo.terminationReason == .uncaughtSignal)
+        #expect(try content() == imported)
+        #expect(try run(["check"], in: folder.url).status == 0)
+        #expect(try sqlite3(archive, "SELECT count(*) FROM changes") == "2\n")
+        // The undo, run again, completes.
+        #expect(try run(["undo"], in: folder.url).status == 0)
+        #expect(try content() == seeds)
+    }
 }

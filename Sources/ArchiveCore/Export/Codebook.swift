@@ -22,8 +22,39 @@ enum Codebook {
                 ])
             }
         }
+        // The history is not exported (it tells the archive's past, not its content) but is documented here,
+        // for a reader of the archive file itself.
+        for (table, meaning, columns) in historyTables {
+            let place = "\(table) (a table of the archive file; not exported)"
+            try writer.write([.text(place), .null, .null, .text(meaning), .null, .null, .text("read it with sqlite3 or `archive history`")])
+            for (name, type, meaning) in columns {
+                try writer.write([.text(place), .text(name), .text(type), .text(meaning), .null, .null, .null])
+            }
+        }
         try writer.finish()
     }
+
+    static let historyTables: [(String, String, [(String, String, String)])] = [
+        ("changes", "One change of the archive's records: an import, edit, delete or undo (Migrations/0008_change_log.sql)", [
+            ("id", "integer", "The change's number, as `archive history` and `archive undo` name it"),
+            ("made_at", "text", "When, in UTC: YYYY-MM-DDTHH:MM:SSZ"),
+            ("command", "text", "The command as a person reads it: import seeds, edit designers celine, undo 12"),
+            ("made_by", "text", "Who: --by, else $ARCHIVE_USER, else the login name"),
+            ("undoes", "integer", "For an undo, the change it reversed"),
+            ("undone_by", "integer", "For a reversed change, the undo that reversed it"),
+            ("pruned_at", "text", "When `history --prune` dropped its row copies (it cannot be undone since)"),
+            ("pruned_counts", "text", "For a pruned change, its rows per table and action as JSON"),
+        ]),
+        ("change_rows", "One row a change altered, with copies of it as JSON, in the order the change made them", [
+            ("id", "integer", "Order of the rows within and across changes"),
+            ("change_id", "integer", "The change (changes.id)"),
+            ("table_name", "text", "The table of the row"),
+            ("row_id", "integer", "The row's rowid (a record's id)"),
+            ("action", "text", "inserted, updated, deleted, or inserted_above: every row of the table above row_id was added"),
+            ("before", "text", "The row before the change, as a JSON object of its columns (updated, deleted)"),
+            ("after", "text", "The row after the change (inserted, updated)"),
+        ]),
+    ]
 
     static func writeCitation(_ archive: Archive, to output: BufferedOutput) throws {
         try output.write("""

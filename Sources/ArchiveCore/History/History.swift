@@ -14,6 +14,8 @@ public struct ChangeSummary: Sendable {
     public let madeBy: String
     public let undoes: Int64?
     public let undoneBy: Int64?
+    /// When `history --prune` dropped the change's row images (it can no longer be undone).
+    public let prunedAt: String?
     public let counts: [Count]
     /// For the history of one record: its fields before and after this change (nil where it did not exist).
     public let before: [(name: String, value: String)]?
@@ -25,12 +27,17 @@ public enum History {
     public static func changes(about slug: String? = nil, limit: Int = 20, archive: Archive) throws -> [ChangeSummary] {
         let db = archive.database
         let records = Tables.records.map { "'\($0.name)'" }.joined(separator: ", ")
+        // A change may log a record more than once (an edit that renames it, then sets its fields): it is listed
+        // once, with the record as it was before its first row and after its last.
+        let touches = "r.table_name IN (\(records)) AND (json_extract(r.before, '$.slug') = ?2 OR json_extract(r.after, '$.slug') = ?2)"
         let statement = try db.prepare(slug == nil
-            ? "SELECT id, made_at, command, made_by, undoes, undone_by, NULL, NULL FROM changes ORDER BY id DESC LIMIT ?"
+            ? "SELECT id, made_at, command, made_by, undoes, undone_by, NULL, NULL, pruned_at, pruned_counts FROM changes ORDER BY id DESC LIMIT ?"
             : """
-              SELECT c.id, c.made_at, c.command, c.made_by, c.undoes, c.undone_by, r.before, r.after FROM changes c
-              JOIN change_rows r ON r.change_id = c.id
-              WHERE r.table_name IN (\(records)) AND (json_extract(r.before, '$.slug') = ?2 OR json_extract(r.after, '$.slug') = ?2)
+              SELECT c.id, c.made_at, c.command, c.made_by, c.undoes, c.undone_by,
+                     (SELECT r.before FROM change_rows r WHERE r.change_id = c.id AND \(touches) ORDER BY r.id LIMIT 1),
+                     (SELECT r.after FROM change_rows r WHERE r.change_id = c.id AND \(touches) ORDER BY r.id DESC LIMIT 1),
+                     c.pruned_at, c.pruned_counts
+              FROM changes c WHERE c.id IN (SELECT r.change_id FROM change_rows r WHERE \(touches))
               ORDER BY c.id DESC LIMIT ?1
               """)
         try statement.bind(max(0, limit), at: 1)
@@ -38,18 +45,67 @@ public enum History {
         var summaries: [ChangeSummary] = []
         while let row = try statement.next() {
             let id = row.int64(at: 0) ?? 0
-            let counts = try db.prepare("SELECT table_name, action, count(*) FROM change_rows WHERE change_id = ? GROUP BY 1, 2 ORDER BY 1, 2")
-            try counts.bind([id])
+            // A pruned change keeps its counts in JSON; the others are counted from their logged rows.
+            let counts = try db.prepare(row.isNull(at: 9)
+                ? "SELECT table_name, action, count(*) FROM change_rows WHERE change_id = ? GROUP BY 1, 2 ORDER BY 1, 2"
+                : "SELECT json_extract(value, '$.table'), json_extract(value, '$.action'), json_extract(value, '$.rows') FROM json_each(?)")
+            if row.isNull(at: 9) { try counts.bind([id]) } else { try counts.bind([row.string(at: 9)]) }
             var list: [ChangeSummary.Count] = []
             while let count = try counts.next() {
                 list.append(.init(table: count.string(at: 0) ?? "", action: count.string(at: 1) ?? "", rows: count.int(at: 2) ?? 0))
             }
             summaries.append(ChangeSummary(
                 id: id, madeAt: row.string(at: 1) ?? "", command: row.string(at: 2) ?? "", madeBy: row.string(at: 3) ?? "",
-                undoes: row.int64(at: 4), undoneBy: row.int64(at: 5), counts: list,
+                undoes: row.int64(at: 4), undoneBy: row.int64(at: 5), prunedAt: row.string(at: 8), counts: list,
                 before: try fields(row.string(at: 6), db), after: try fields(row.string(at: 7), db)))
         }
         return summaries
+    }
+
+    public struct PruneReport: Sendable {
+        /// The changes whose row images were dropped, and the newest of them.
+        public let changes: Int
+        public let newest: Int64?
+        public let rows: Int
+        /// Bytes of JSON images dropped, and of file pages freed for reuse (the file keeps its size until VACUUM).
+        public let imageBytes: Int64
+        public let freedBytes: Int64
+    }
+
+    /// Drops the row images of every change made before `moment` (and of every change older than one of them,
+    /// so that what remains undoable is an unbroken run of the newest changes), in one transaction; a dry run
+    /// reports and rolls back. `moment` is `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (UTC, as changes are dated).
+    public static func prune(before moment: String, dryRun: Bool = false, archive: Archive) throws -> PruneReport {
+        let db = archive.database
+        struct Rehearsal: Error { let report: PruneReport }
+        do {
+            return try db.transaction(.immediate) {
+                guard let cutoff: String = try db.fetchOne("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?) WHERE ? GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'", [moment, moment]) else {
+                    throw ArchiveError(.invalidInput, "\"\(moment)\" is not a date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)")
+                }
+                let newest: Int64? = try db.fetchOne("SELECT max(id) FROM changes WHERE made_at < ?", [cutoff])
+                let range = "change_id <= ?1 AND change_id IN (SELECT id FROM changes WHERE pruned_at IS NULL)"
+                let rows: Int64 = try db.fetchOne("SELECT count(*) FROM change_rows WHERE \(range)", [newest ?? 0]) ?? 0
+                let bytes: Int64 = try db.fetchOne("SELECT coalesce(sum(coalesce(length(before), 0) + coalesce(length(after), 0)), 0) FROM change_rows WHERE \(range)", [newest ?? 0]) ?? 0
+                let changes: Int64 = try db.fetchOne("SELECT count(*) FROM changes WHERE id <= ? AND pruned_at IS NULL", [newest ?? 0]) ?? 0
+                let freeBefore: Int64 = try db.fetchOne("SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size") ?? 0
+                try db.execute("""
+                    UPDATE changes SET pruned_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), pruned_counts = (
+                        SELECT json_group_array(json_object('table', table_name, 'action', action, 'rows', n))
+                        FROM (SELECT table_name, action, count(*) AS n FROM change_rows WHERE change_id = changes.id GROUP BY 1, 2 ORDER BY 1, 2))
+                    WHERE id <= ? AND pruned_at IS NULL
+                    """, [newest ?? 0])
+                try db.execute("DELETE FROM change_rows WHERE change_id <= ?", [newest ?? 0])
+                let freeAfter: Int64 = try db.fetchOne("SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size") ?? 0
+                let report = PruneReport(changes: Int(changes), newest: changes > 0 ? newest : nil, rows: Int(rows), imageBytes: bytes, freedBytes: max(0, freeAfter - freeBefore))
+                if dryRun { throw Rehearsal(report: report) }
+                return report
+            }
+        } catch let rehearsal as Rehearsal {
+            return rehearsal.report
+        } catch let error as DatabaseError {
+            throw ArchiveError(error, path: archive.path)
+        }
     }
 
     /// A row image's fields as text, in column order, NULLs left out.

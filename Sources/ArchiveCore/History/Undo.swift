@@ -27,6 +27,9 @@ public enum Undo {
                 if let by: Int64 = try db.fetchOne("SELECT undone_by FROM changes WHERE id = ?", [target]) {
                     throw ArchiveError(.invalidInput, "change \(target) (\(command)) was undone already, by change \(by); undo that one to redo it")
                 }
+                if let pruned: String = try db.fetchOne("SELECT pruned_at FROM changes WHERE id = ?", [target]) {
+                    throw ArchiveError(.invalidInput, "change \(target) (\(command)) cannot be undone: its row images were pruned at \(pruned) (`archive history --prune`)")
+                }
                 let log = try ChangeLog(db, command: "undo \(target) (\(command))", by: actor, undoes: target)
                 // The fields an undo puts back are logged by the same triggers as an import's updates.
                 try log.watchUpdates(Tables.all.map(\.name))
