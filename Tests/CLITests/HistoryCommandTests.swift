@@ -202,4 +202,25 @@ import Testing
         #expect(try run(["undo"], in: folder.url).status == 0)
         #expect(try content() == seeds)
     }
+
+    @Test func anUndoIsRefusedWhenALaterEditOrAToolOutsideTheHistoryChangedItsRowsAndARedoWorks() throws {
+        let archive = folder.path("archive.sqlite")
+        try Data("slug,name,description\nceline,Celine,A wrong description\n".utf8).write(to: URL(fileURLWithPath: folder.path("designers.csv")))
+        #expect(try run(["import", "designers.csv"], in: folder.url).status == 0) // change 2
+        #expect(try run(["edit", "celine", "--set", "country=France"], in: folder.url).status == 0) // change 3, another field
+        let later = try run(["undo", "2"], in: folder.url)
+        #expect(later.stderr == "archive: cannot undo change 2: change 3 touched designers celine since; undo change 3 first\n")
+        #expect(try run(["undo", "3"], in: folder.url).status == 0) // change 4
+        _ = try sqlite3(archive, "UPDATE designers SET description = 'Changed by hand' WHERE slug = 'celine'")
+        let outside = try run(["undo", "2"], in: folder.url)
+        #expect(outside.status == 65)
+        #expect(outside.stderr == "archive: cannot undo change 2: designers celine has changed since, outside the history (with sqlite3 or another tool); nothing was changed\n")
+        #expect(try sqlite3(archive, "SELECT description FROM designers WHERE slug = 'celine'") == "Changed by hand\n")
+        _ = try sqlite3(archive, "UPDATE designers SET description = 'A wrong description' WHERE slug = 'celine'")
+        #expect(try run(["undo", "2"], in: folder.url).status == 0) // change 5
+        #expect(try sqlite3(archive, "SELECT description FROM designers WHERE slug = 'celine'").hasPrefix("House that put"))
+        #expect(try run(["undo", "5"], in: folder.url).status == 0) // redo
+        #expect(try sqlite3(archive, "SELECT description, country IS NULL FROM designers WHERE slug = 'celine'") == "A wrong description|1\n")
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
 }

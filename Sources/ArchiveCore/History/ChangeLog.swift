@@ -60,27 +60,39 @@ final class ChangeLog {
                        [id, table, rowid])
     }
 
-    /// Logs every UPDATE of these tables on this connection, with the row before and after, until `stopWatching`:
-    /// temporary triggers, which no other connection sees.
+    /// Logs every UPDATE of these tables on this connection until `stopWatching`, by temporary triggers (which
+    /// no other connection sees): the columns the update changed, before and after, plus a record's slug
+    /// (which names it in the history). Only what changed is copied: a re-import that rewrites one field of
+    /// 100,000 rows logs that field, not the whole rows.
     func watchUpdates(_ tables: [String]) throws {
         for table in tables {
+            let columns = try columns(table)
+            // A compound SELECT, not VALUES: SQLite does not resolve OLD and NEW inside a trigger's VALUES.
+            let values = columns.map { "SELECT '\($0)' AS k, OLD.\"\($0)\" AS o, NEW.\"\($0)\" AS n" }.joined(separator: " UNION ALL ")
+            let kept = columns.contains("slug") ? " OR k = 'slug'" : ""
             // executeScript, not execute: DDL run once is not worth a place in the statement cache.
             try db.executeScript("""
                 CREATE TEMP TRIGGER archive_log_\(table) AFTER UPDATE ON main.\(table)
                 BEGIN
                     INSERT INTO change_rows (change_id, table_name, row_id, action, before, after)
-                    VALUES (\(id), '\(table)', NEW.rowid, 'updated', \(try image(table, prefix: "OLD.")), \(try image(table, prefix: "NEW.")));
+                    SELECT \(id), '\(table)', NEW.rowid, 'updated', json_group_object(k, o), json_group_object(k, n)
+                    FROM (\(values)) WHERE o IS NOT n\(kept)
+                    HAVING sum(o IS NOT n) > 0;
                 END;
                 """)
+            watched.append(table)
         }
-        watched = tables
     }
 
     private var watched: [String] = []
 
-    func stopWatching() {
-        for table in watched { try? db.executeScript("DROP TRIGGER IF EXISTS temp.archive_log_\(table)") }
-        watched = []
+    /// Drops the triggers. A trigger that cannot be dropped would log another command's updates into this
+    /// change: the error is not swallowed where the change can still be rolled back (`finish`).
+    func stopWatching() throws {
+        while let table = watched.last {
+            try db.executeScript("DROP TRIGGER IF EXISTS temp.archive_log_\(table)")
+            watched.removeLast()
+        }
     }
 
     /// Ends an import's change: the rows its writers added, by table, and no more watching. An import that
@@ -90,7 +102,7 @@ final class ChangeLog {
         for table in Tables.all {
             if let written = writer.writers[table.name], written.added > 0 { try insertedAbove(table.name, rowid: written.startMax) }
         }
-        stopWatching()
+        try stopWatching()
         return try !discardIfEmpty()
     }
 

@@ -95,7 +95,7 @@ public struct RecordEdit: Sendable {
                 }
                 let log = try ChangeLog(db, command: "edit \(table) \(slug)", by: actor)
                 try log.watchUpdates(Tables.all.map(\.name))
-                defer { log.stopWatching() }
+                defer { try? log.stopWatching() }
                 let problems = ProblemLog(limit: ImportOptions().maximumProblems)
                 try rename(to: fields.first { $0.name == "slug" }?.value, file: name, db)
                 let writer = ImportWriter(db, problems: problems, keepingRowIDs: true)

@@ -7,10 +7,14 @@ import ArchiveStorage
 public enum Undo {
     /// SQL over change_rows: the row belongs to a change whose effect is still in place — not one undone, and
     /// not an undo in force (which, with the change it undid, cancels out); a redo (an undo of an undo) counts.
-    static let inEffect = """
-        change_id IN (SELECT c.id FROM changes c WHERE c.undone_by IS NULL
+    static let inEffect = inEffect("change_id")
+
+    static func inEffect(_ column: String) -> String {
+        """
+        \(column) IN (SELECT c.id FROM changes c WHERE c.undone_by IS NULL
                       AND (c.undoes IS NULL OR (SELECT u.undoes FROM changes u WHERE u.id = c.undoes) IS NOT NULL))
         """
+    }
 
     /// Undoes change `id` (the newest change when nil) and returns the id of the undo's own change.
     @discardableResult
@@ -33,47 +37,85 @@ public enum Undo {
                 let log = try ChangeLog(db, command: "undo \(target) (\(command))", by: actor, undoes: target)
                 // The fields an undo puts back are logged by the same triggers as an import's updates.
                 try log.watchUpdates(Tables.all.map(\.name))
-                defer { log.stopWatching() }
-                let statement = try db.prepare("SELECT table_name, row_id, action, before, after FROM change_rows WHERE change_id = ? ORDER BY id DESC")
-                try statement.bind([target])
-                var rows: [(table: String, rowid: Int64, action: String, before: String?, after: String?)] = []
-                while let row = try statement.next() {
-                    rows.append((row.string(at: 0) ?? "", row.int64(at: 1) ?? 0, row.string(at: 2) ?? "", row.string(at: 3), row.string(at: 4)))
+                defer { try? log.stopWatching() }
+                // Deleted rows come back first (in reverse order: a record before its relations), so that fields
+                // put back may point at them; then the fields (one statement per table); then rows the change
+                // added go (an import may have pointed an existing row at a record it added: that row lets go of
+                // it first). Streamed: a 100,000-row change is not held in memory. The undo's own log rows,
+                // written meanwhile, belong to another change and are not read.
+                try eachRow(of: target, where: "action = 'deleted'", db) { try undo($0, of: target, log: log, db) }
+                for table in Tables.all.reversed() {
+                    try undoUpdates(of: table.name, in: target, log: log, db)
                 }
-                // Fields first, added rows last: an import may point an existing row at a record it added, and
-                // that row must let go of it before the record goes.
-                rows = rows.filter { $0.action != "inserted_above" } + rows.filter { $0.action == "inserted_above" }
-                for row in rows {
-                    switch row.action {
-                    case "deleted":
-                        try refuseIfTaken(row.table, rowid: row.rowid, image: row.before ?? "{}", after: target, db)
-                        try refuseIfEndsAreGone(row.table, image: row.before ?? "{}", after: target, db)
-                        try insert(row.table, rowid: row.rowid, image: row.before ?? "{}", columns: try log.columns(row.table), db)
-                        try log.inserted(row.table, rowid: row.rowid)
-                    case "inserted":
-                        try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", log: log, after: target, db)
-                        try log.deleting(row.table, rowid: row.rowid)
-                        try db.execute("DELETE FROM \(row.table) WHERE rowid = ?", [row.rowid])
-                    case "updated":
-                        try refuseIfChanged(row.table, rowid: row.rowid, image: row.after ?? "{}", log: log, after: target, db)
-                        try restore(row.table, rowid: row.rowid, image: row.before ?? "{}", columns: try log.columns(row.table), db)
-                    case "inserted_above":
-                        // The rows an import added: each is logged before it goes, so that the undo can be undone.
-                        if let later: Int64 = try db.fetchOne(
-                            "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ? AND \(Undo.inEffect)", [target, row.table, row.rowid]) {
-                            throw ArchiveError(.invalidInput, "cannot undo change \(target): change \(later) touched \(row.table) rows it added since; undo change \(later) first")
-                        }
-                        try refuseIfStillReferenced(row.table, above: row.rowid, after: target, db)
-                        try log.deletingAbove(row.table, rowid: row.rowid)
-                        try db.execute("DELETE FROM \(row.table) WHERE rowid > ?", [row.rowid])
-                    default:
-                        throw ArchiveError(.invalidInput, "change \(target) holds a row this version cannot undo (\(row.action))")
-                    }
-                }
+                try eachRow(of: target, where: "action = 'inserted'", db) { try undo($0, of: target, log: log, db) }
+                try eachRow(of: target, where: "action = 'inserted_above'", db) { try undo($0, of: target, log: log, db) }
+                try log.stopWatching()
                 return (target, log.id)
             }
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)
+        }
+    }
+
+    /// One logged row of a change.
+    struct LoggedRow {
+        let table: String
+        let rowid: Int64
+        let action: String
+        let before: String?
+        let after: String?
+        /// For an update, the columns whose values differ between the images.
+        let changed: [String]
+    }
+
+    /// The change's logged rows that match `condition`, newest first, one at a time.
+    static func eachRow(of change: Int64, where condition: String, _ db: Database, _ body: (LoggedRow) throws -> Void) throws {
+        let statement = try db.prepare("""
+            SELECT table_name, row_id, action, before, after,
+                   (SELECT group_concat(b.key, char(31)) FROM json_each(before) b WHERE b.value IS NOT json_extract(after, '$."' || b.key || '"'))
+            FROM change_rows WHERE change_id = ? AND \(condition) ORDER BY id DESC
+            """)
+        try statement.bind([change])
+        while let row = try statement.next() {
+            try body(LoggedRow(table: row.string(at: 0) ?? "", rowid: row.int64(at: 1) ?? 0, action: row.string(at: 2) ?? "",
+                               before: row.string(at: 3), after: row.string(at: 4),
+                               changed: row.string(at: 5).map { $0.split(separator: "\u{1F}").map(String.init) } ?? []))
+        }
+    }
+
+    /// Reverses what change `target` did to one row.
+    static func undo(_ row: LoggedRow, of target: Int64, log: ChangeLog, _ db: Database) throws {
+        let (table, rowid, action, before, after, changed) = (row.table, row.rowid, row.action, row.before, row.after, row.changed)
+        switch action {
+        case "deleted":
+            try refuseIfTaken(table, rowid: rowid, image: before ?? "{}", after: target, db)
+            try refuseIfEndsAreGone(table, image: before ?? "{}", after: target, db)
+            try insert(table, rowid: rowid, image: before ?? "{}", columns: try log.columns(table), db)
+            try log.inserted(table, rowid: rowid)
+        case "inserted":
+            try refuseIfChanged(table, rowid: rowid, image: after ?? "{}", log: log, after: target, db)
+            try log.deleting(table, rowid: rowid)
+            try db.execute("DELETE FROM \(table) WHERE rowid = ?", [rowid])
+        case "updated":
+            // The image holds the columns the change altered: those go back, if they still hold what it wrote
+            // and no later change touched the row.
+            guard !changed.isEmpty else { return }
+            if let later: Int64 = try db.fetchOne(
+                "SELECT max(change_id) FROM change_rows WHERE table_name = ? AND row_id = ? AND change_id > ? AND \(Undo.inEffect)", [table, rowid, target]) {
+                throw try conflict(table, rowid: rowid, slug: nil, after: target, db, later: later)
+            }
+            try restore(table, rowid: rowid, before: before ?? "{}", after: after ?? "{}", columns: changed, target: target, db)
+        case "inserted_above":
+            // The rows an import added: each is logged before it goes, so that the undo can be undone.
+            if let later: Int64 = try db.fetchOne(
+                "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ? AND \(Undo.inEffect)", [target, table, rowid]) {
+                throw ArchiveError(.invalidInput, "cannot undo change \(target): change \(later) touched \(table) rows it added since; undo change \(later) first")
+            }
+            try refuseIfStillReferenced(table, above: rowid, after: target, db)
+            try log.deletingAbove(table, rowid: rowid)
+            try db.execute("DELETE FROM \(table) WHERE rowid > ?", [rowid])
+        default:
+            throw ArchiveError(.invalidInput, "change \(target) holds a row this version cannot undo (\(action))")
         }
     }
 
@@ -91,15 +133,23 @@ public enum Undo {
         try statement.run()
     }
 
-    /// Puts an updated row's columns back as they were (one cached statement per table).
-    private static func restore(_ table: String, rowid: Int64, image: String, columns: [String], _ db: Database) throws {
-        let sql = "UPDATE \(table) SET " + columns.map { "\"\($0)\" = json_extract(?1, '$.\"\($0)\"')" }.joined(separator: ", ")
-            + " WHERE rowid = ?2"
+    /// Puts an updated row's changed columns back as they were, where they still hold what the change wrote
+    /// (one cached statement per table and set of columns: a re-import changes the same columns of every row).
+    private static func restore(_ table: String, rowid: Int64, before: String, after: String, columns: [String], target: Int64, _ db: Database) throws {
+        let path = { (column: String) in "'$.\"\(column)\"'" }
+        let sql = "UPDATE \(table) SET " + columns.map { "\"\($0)\" = json_extract(?1, \(path($0)))" }.joined(separator: ", ")
+            + " WHERE rowid = ?2 AND " + columns.map { "\"\($0)\" IS json_extract(?3, \(path($0)))" }.joined(separator: " AND ")
         let statement = try db.cachedStatement(sql)
         defer { statement.reset() }
-        try statement.bind(image, at: 1)
+        try statement.bind(before, at: 1)
         try statement.bind(rowid, at: 2)
+        try statement.bind(after, at: 3)
         try statement.run()
+        // Nothing updated: the fields hold something else than the change wrote (outside the history).
+        if db.changes == 0 {
+            let slug: String? = try db.fetchOne("SELECT json_extract(?, '$.slug')", [after])
+            throw try conflict(table, rowid: rowid, slug: slug, after: target, db)
+        }
     }
 
     /// A deleted row comes back only where nothing has taken its place (its rowid, or a record's slug).
@@ -146,8 +196,8 @@ public enum Undo {
         }
     }
 
-    private static func conflict(_ table: String, rowid: Int64, slug: String?, after change: Int64, _ db: Database) throws -> ArchiveError {
-        let later: Int64? = try db.fetchOne("""
+    static func conflict(_ table: String, rowid: Int64, slug: String?, after change: Int64, _ db: Database, later known: Int64? = nil) throws -> ArchiveError {
+        let later: Int64? = try known ?? db.fetchOne("""
             SELECT max(change_id) FROM change_rows WHERE change_id > ?1 AND table_name = ?2
               AND (row_id = ?3 OR (?4 IS NOT NULL AND json_extract(coalesce(after, before), '$.slug') = ?4)) AND \(Undo.inEffect)
             """, [change, table, rowid, slug])
@@ -158,6 +208,6 @@ public enum Undo {
         if let later {
             return ArchiveError(.invalidInput, "cannot undo change \(change): change \(later) touched \(what) since; undo change \(later) first")
         }
-        return ArchiveError(.invalidInput, "cannot undo change \(change): \(what) has changed since (outside the history, e.g. by an import); nothing was changed")
+        return ArchiveError(.invalidInput, "cannot undo change \(change): \(what) has changed since, outside the history (with sqlite3 or another tool); nothing was changed")
     }
 }

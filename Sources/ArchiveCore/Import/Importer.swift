@@ -64,7 +64,7 @@ public final class Importer {
                 // before- and after-images, added rows by the rowid above which they lie.
                 let log = options.dryRun ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
                 try log?.watchUpdates(Tables.all.map(\.name))
-                defer { log?.stopWatching() }
+                defer { try? log?.stopWatching() }
                 let problems = ProblemLog(limit: options.maximumProblems)
                 let run = ImportRun(writer: ImportWriter(db, problems: problems), problems: problems,
                                     formulaGuard: options.formulaGuard, progress: progress)
