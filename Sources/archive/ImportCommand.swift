@@ -43,6 +43,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Keep a leading apostrophe in CSV text (for files exported with --no-formula-guard).")
     var noFormulaGuard = false
 
+    @Flag(help: "Leave the import out of the history: it cannot be undone, and keeps no copies of the rows it updates.")
+    var noHistory = false
+
     func validate() throws {
         if table != nil && source != "seeds", (try? ImportFile.isDirectory(source)) == true {
             throw ValidationError("--table applies to a single file, and \(source) is a folder")
@@ -72,7 +75,8 @@ struct ImportCommand: ParsableCommand {
         let report: ImportReport
         do {
             report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source, formulaGuard: !noFormulaGuard,
-                                                                                 actor: ChangeActor.resolve(by) { getenv($0).map { String(cString: $0) } }), progress: bar?.update)
+                                                                                 actor: ChangeActor.resolve(by) { getenv($0).map { String(cString: $0) } },
+                                                                                 keepsHistory: !noHistory), progress: bar?.update)
             bar?.finish()
         } catch let failure as ImportFailure {
             bar?.finish()

@@ -223,4 +223,18 @@ import Testing
         #expect(try sqlite3(archive, "SELECT description, country IS NULL FROM designers WHERE slug = 'celine'") == "A wrong description|1\n")
         #expect(try run(["check"], in: folder.url).status == 0)
     }
+
+    @Test func anUndoLeavesRowsAddedOutsideTheHistoryAlone() throws {
+        let archive = folder.path("archive.sqlite")
+        try Data("slug,name\nicon-a,Icon A\n".utf8).write(to: URL(fileURLWithPath: folder.path("a.csv")))
+        try Data("slug,name\nicon-b,Icon B\n".utf8).write(to: URL(fileURLWithPath: folder.path("b.csv")))
+        #expect(try run(["import", "a.csv", "--table", "icons"], in: folder.url).status == 0) // change 2
+        #expect(try run(["import", "b.csv", "--table", "icons", "--no-history"], in: folder.url).status == 0) // no change
+        _ = try sqlite3(archive, "INSERT INTO icons (slug, name) VALUES ('icon-c', 'Icon C')")
+        #expect(try sqlite3(archive, "SELECT count(*) FROM changes") == "2\n")
+        let undone = try run(["undo"], in: folder.url)
+        #expect(undone.stderr == "change 2 undone, as change 3 (`archive undo 3` redoes it)\n")
+        #expect(try sqlite3(archive, "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM icons WHERE slug LIKE 'icon-_' ORDER BY slug)") == "icon-b icon-c\n")
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
 }

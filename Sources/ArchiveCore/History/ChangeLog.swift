@@ -37,12 +37,12 @@ final class ChangeLog {
             """, [id, table, rowid])
     }
 
-    /// Logs every row of `table` above `rowid`, in rowid order, before they are deleted.
-    func deletingAbove(_ table: String, rowid: Int64) throws {
+    /// Logs every row of `table` above `rowid` up to `through`, in rowid order, before they are deleted.
+    func deletingAbove(_ table: String, rowid: Int64, through: Int64) throws {
         try db.execute("""
             INSERT INTO change_rows (change_id, table_name, row_id, action, before)
-            SELECT ?1, ?2, rowid, 'deleted', \(try image(table)) FROM \(table) WHERE rowid > ?3 ORDER BY rowid
-            """, [id, table, rowid])
+            SELECT ?1, ?2, rowid, 'deleted', \(try image(table)) FROM \(table) WHERE rowid > ?3 AND rowid <= ?4 ORDER BY rowid
+            """, [id, table, rowid, through])
     }
 
     /// Logs the row as it is now, after it was inserted.
@@ -53,11 +53,15 @@ final class ChangeLog {
             """, [id, table, rowid])
     }
 
-    /// Logs that every row of `table` above `rowid` was added by this change: one log row for any number of
-    /// added rows, so that a first bulk import keeps no copies (their images are taken if it is undone).
+    /// Logs that the rows of `table` above `rowid`, up to the highest now, were added by this change: one log
+    /// row for any number of added rows, so that a first bulk import keeps no copies (their images are taken if
+    /// it is undone). The highest (`after`: {"through": rowid}) keeps rows added later outside the history
+    /// (by sqlite3, or an import with --no-history) out of the undo.
     func insertedAbove(_ table: String, rowid: Int64) throws {
-        try db.execute("INSERT INTO change_rows (change_id, table_name, row_id, action) VALUES (?1, ?2, ?3, 'inserted_above')",
-                       [id, table, rowid])
+        try db.execute("""
+            INSERT INTO change_rows (change_id, table_name, row_id, action, after)
+            SELECT ?1, ?2, ?3, 'inserted_above', json_object('through', max(rowid)) FROM \(table)
+            """, [id, table, rowid])
     }
 
     /// Logs every UPDATE of these tables on this connection until `stopWatching`, by temporary triggers (which

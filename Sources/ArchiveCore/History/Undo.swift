@@ -106,14 +106,16 @@ public enum Undo {
             }
             try restore(table, rowid: rowid, before: before ?? "{}", after: after ?? "{}", columns: changed, target: target, db)
         case "inserted_above":
-            // The rows an import added: each is logged before it goes, so that the undo can be undone.
+            // The rows an import added (logs older than the "through" bound: every row above): each is logged
+            // before it goes, so that the undo can be undone.
+            let through: Int64 = try db.fetchOne("SELECT coalesce(json_extract(?, '$.through'), 9223372036854775807)", [after]) ?? Int64.max
             if let later: Int64 = try db.fetchOne(
-                "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ? AND \(Undo.inEffect)", [target, table, rowid]) {
+                "SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND row_id > ? AND row_id <= ? AND \(Undo.inEffect)", [target, table, rowid, through]) {
                 throw ArchiveError(.invalidInput, "cannot undo change \(target): change \(later) touched \(table) rows it added since; undo change \(later) first")
             }
-            try refuseIfStillReferenced(table, above: rowid, after: target, db)
-            try log.deletingAbove(table, rowid: rowid)
-            try db.execute("DELETE FROM \(table) WHERE rowid > ?", [rowid])
+            try refuseIfStillReferenced(table, above: rowid, through: through, after: target, db)
+            try log.deletingAbove(table, rowid: rowid, through: through)
+            try db.execute("DELETE FROM \(table) WHERE rowid > ? AND rowid <= ?", [rowid, through])
         default:
             throw ArchiveError(.invalidInput, "change \(target) holds a row this version cannot undo (\(action))")
         }
@@ -175,11 +177,11 @@ public enum Undo {
     /// Records an import added go only when nothing else refers to them any more: the change's own relation rows
     /// went first (they come later in its log); rows that still refer to them were added by a later change, and
     /// a cascade would delete them without a trace.
-    private static func refuseIfStillReferenced(_ table: String, above rowid: Int64, after change: Int64, _ db: Database) throws {
+    private static func refuseIfStillReferenced(_ table: String, above rowid: Int64, through: Int64, after change: Int64, _ db: Database) throws {
         guard Tables.records.contains(where: { $0.name == table }) else { return }
         for referring in Tables.all {
             for column in referring.columns where column.kind == .reference(table: table) {
-                let count: Int64 = try db.fetchOne("SELECT count(*) FROM \(referring.name) WHERE \(column.column) > ?", [rowid]) ?? 0
+                let count: Int64 = try db.fetchOne("SELECT count(*) FROM \(referring.name) WHERE \(column.column) > ? AND \(column.column) <= ?", [rowid, through]) ?? 0
                 guard count > 0 else { continue }
                 let later: Int64? = try db.fetchOne("SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = ? AND \(Undo.inEffect)", [change, referring.name])
                 throw ArchiveError(.invalidInput, "cannot undo change \(change): \(count) \(referring.name) rows added since refer to the \(table) it added"

@@ -17,10 +17,13 @@ public struct ImportOptions: Sendable {
     public var formulaGuard = true
     /// Who imports, for the history.
     public var actor = "unknown"
+    /// Whether the import is a change of the history (and can be undone); off for a load that need not be.
+    public var keepsHistory = true
 
     public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkLoad: BulkLoadPolicy = .automatic, source: String = "files",
-                formulaGuard: Bool = true, actor: String = "unknown") {
+                formulaGuard: Bool = true, actor: String = "unknown", keepsHistory: Bool = true) {
         self.dryRun = dryRun
+        self.keepsHistory = keepsHistory
         self.actor = actor
         self.formulaGuard = formulaGuard
         self.source = source
@@ -62,7 +65,7 @@ public final class Importer {
                     ? try BulkLoad.begin(db, tables: Set(files.map(\.table))) : nil
                 // The import is one change of the history: updated rows logged by temporary triggers with their
                 // before- and after-images, added rows by the rowid above which they lie.
-                let log = options.dryRun ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
+                let log = options.dryRun || !options.keepsHistory ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
                 try log?.watchUpdates(Tables.all.map(\.name))
                 defer { try? log?.stopWatching() }
                 let problems = ProblemLog(limit: options.maximumProblems)
