@@ -19,6 +19,8 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
         case invalidInput
         /// An input file cannot be read.
         case cannotRead
+        /// A read ran past its time limit and was stopped.
+        case timeLimit
         /// Anything else SQLite reported: an I/O error, a full disk, a corrupt file.
         case storage
     }

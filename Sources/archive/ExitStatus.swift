@@ -19,6 +19,7 @@ enum ExitStatus {
         case .cannotWrite: cannotCreate
         case .notAnArchive, .invalidInput, .incompatibleSchema: dataError
         case .busy: temporaryFailure
+        case .timeLimit: timeLimit
         case .storage: ioError
         }
     }

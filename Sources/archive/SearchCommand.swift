@@ -140,7 +140,7 @@ struct SearchCommand: ParsableCommand {
             let query = try makeQuery()
             if facets {
                 let counts = try searcher.facets(query, in: scope.scopes, filters: filters)
-                try printRows(columns: ["facet", "value", "count"], counts.map { [.text($0.facet), $0.value.map(DatabaseValue.text) ?? .null, .integer(Int64($0.count))] })
+                try printRows(columns: Facet.columns, counts.map(\.row))
                 if counts.isEmpty { Console.note("no matches for \(queryText)") }
                 return
             }
@@ -165,7 +165,7 @@ struct SearchCommand: ParsableCommand {
         }
     }
 
-    static let marks = Searcher.Highlight(open: "\u{E000}", close: "\u{E001}")
+    static let marks = Searcher.Highlight.segments
 
     /// "20 of 555 hits": the table shows a page, and says how many there are and how to see the next.
     private func noteHowManyMore(_ searcher: Searcher, _ query: SearchQuery, shown: Int) {
@@ -196,10 +196,7 @@ struct SearchCommand: ParsableCommand {
                 .replacing(SearchCommand.marks.close, with: highlight.close))
             return
         }
-        try printRows(columns: ["kind", "slug", "title", "season", "year", "score", "snippet"], hits.map { hit in
-            [.text(hit.kind), .text(hit.slug), .text(hit.title), hit.season.map(DatabaseValue.text) ?? .null,
-             hit.year.map { .integer(Int64($0)) } ?? .null, .real(hit.score), .text(hit.snippet)]
-        })
+        try printRows(columns: SearchHit.columns, hits.map(\.row))
     }
 
     private func printRows(columns: [String], _ rows: [[DatabaseValue]]) throws {

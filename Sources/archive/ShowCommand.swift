@@ -40,7 +40,7 @@ struct ShowCommand: ParsableCommand {
         guard found.count == 1 else {
             throw ArchiveError(.invalidInput, "\"\(slug)\" is a slug in \(found.map(\.table).joined(separator: " and ")): say which, e.g. `archive show \(found[0].table) \(slug)`")
         }
-        Console.output(format == .json ? json(record) : text(record))
+        Console.output(format == .json ? record.json + "\n" : text(record))
     }
 
     private func text(_ record: RecordDetails) -> String {
@@ -58,23 +58,5 @@ struct ShowCommand: ParsableCommand {
         out += "\nsources\n"
         out += record.sources.isEmpty ? "  none\n" : alignedTable(record.sources.map { ["  " + $0.slug, $0.title, $0.note ?? ""] })
         return out
-    }
-
-    private func json(_ record: RecordDetails) -> String {
-        let fields = record.fields.map { "\(jsonString($0.name)):\(JSONText.value($0.value))" }.joined(separator: ",")
-        let links = record.links.map { link in
-            "{\"relation\":\(jsonString(link.relation)),\"role\":\(link.role.map(jsonString) ?? "null"),\"table\":\(jsonString(link.table)),"
-                + "\"slug\":\(jsonString(link.slug)),\"name\":\(jsonString(link.name)),"
-                + link.details.map { "\(jsonString($0.name)):\(JSONText.value($0.value))," }.joined()
-                + "\"source\":\(link.source.map(jsonString) ?? "null")}"
-        }.joined(separator: ",")
-        let sources = record.sources.map {
-            "{\"slug\":\(jsonString($0.slug)),\"title\":\(jsonString($0.title)),\"note\":\($0.note.map(jsonString) ?? "null")}"
-        }.joined(separator: ",")
-        let authorities = record.fields.compactMap { field -> String? in
-            guard !field.value.isNull, let url = AuthorityID.url(column: field.name, value: field.value.plainText) else { return nil }
-            return "\(jsonString(field.name)):\(jsonString(url))"
-        }.joined(separator: ",")
-        return "{\"table\":\(jsonString(record.table)),\"slug\":\(jsonString(record.slug)),\"fields\":{\(fields)},\"authority_urls\":{\(authorities)},\"links\":[\(links)],\"sources\":[\(sources)]}\n"
     }
 }

@@ -29,12 +29,7 @@ struct StatsCommand: ParsableCommand {
             ])
             Console.output(out)
         case .json:
-            let tables = stats.tables.map { "\(jsonString($0.table)):\($0.rows)" }.joined(separator: ",")
-            let last = stats.lastImport.map {
-                "{\"finished_at\":\(jsonString($0.finishedAt)),\"source\":\(jsonString($0.source)),\"added\":\($0.added),\"updated\":\($0.updated),\"unchanged\":\($0.unchanged)}"
-            } ?? "null"
-            Console.output("{\"tables\":{\(tables)},\"file_bytes\":\(stats.fileBytes),\"schema_version\":\(stats.schemaVersion),"
-                + "\"sqlite_version\":\(jsonString(stats.sqliteVersion)),\"last_import\":\(last)}\n")
+            Console.output(stats.json + "\n")
         }
     }
 }

@@ -1,6 +1,7 @@
-// Buffered writes to a file descriptor (stdout or a file): rows go straight from SQLite to the buffer and
-// out in 64 KiB writes, so memory stays flat whatever the size. A reader that closes the pipe early
-// (`archive export … | head`) surfaces as OutputError.closed, which the CLI ends quietly on.
+// Buffered writes to a byte sink — a file descriptor (stdout or a file), or any taker of chunks such as an HTTP
+// response body: rows go straight from SQLite to the buffer and out in 64 KiB chunks, so memory stays flat
+// whatever the size. A reader that goes away early (`archive export … | head`, a closed browser tab) surfaces
+// as OutputError.closed, which callers end quietly on.
 import Glibc
 
 public enum OutputError: Error, CustomStringConvertible, Sendable {
@@ -17,14 +18,25 @@ public enum OutputError: Error, CustomStringConvertible, Sendable {
 }
 
 public final class BufferedOutput {
-    private let descriptor: Int32
+    /// Where full chunks go. A sink throws OutputError.closed when its reader has gone.
+    public enum Sink {
+        case descriptor(Int32)
+        /// Called with each chunk (valid during the call only), on the writing thread.
+        case chunks((UnsafeRawBufferPointer) throws(OutputError) -> Void)
+    }
+
+    private let sink: Sink
     // A raw buffer rather than an Array: appends are a bounds check and a memcpy (export spends its time here).
     private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     private let capacity: Int
 
-    public init(descriptor: Int32, capacity: Int = 1 << 16) {
-        self.descriptor = descriptor
+    public convenience init(descriptor: Int32, capacity: Int = 1 << 16) {
+        self.init(sink: .descriptor(descriptor), capacity: capacity)
+    }
+
+    public init(sink: Sink, capacity: Int = 1 << 16) {
+        self.sink = sink
         self.capacity = max(capacity, 16)
         buffer = .allocate(capacity: self.capacity)
     }
@@ -65,6 +77,10 @@ public final class BufferedOutput {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        guard case .descriptor(let descriptor) = sink else {
+            if case .chunks(let take) = sink, !bytes.isEmpty { try take(bytes) }
+            return
+        }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

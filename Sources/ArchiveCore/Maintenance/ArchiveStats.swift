@@ -44,3 +44,16 @@ public struct ArchiveStats: Sendable {
         }
     }
 }
+
+extension ArchiveStats {
+    /// The one JSON shape of the stats: `archive stats --format json` and the server's /api/stats.
+    public var json: String {
+        let quoted = JSONText.quoted
+        let counts = tables.map { "\(quoted($0.table)):\($0.rows)" }.joined(separator: ",")
+        let last = lastImport.map {
+            "{\"finished_at\":\(quoted($0.finishedAt)),\"source\":\(quoted($0.source)),\"added\":\($0.added),\"updated\":\($0.updated),\"unchanged\":\($0.unchanged)}"
+        } ?? "null"
+        return "{\"tables\":{\(counts)},\"file_bytes\":\(fileBytes),\"schema_version\":\(schemaVersion),"
+            + "\"sqlite_version\":\(quoted(sqliteVersion)),\"last_import\":\(last)}"
+    }
+}

@@ -35,6 +35,24 @@ public struct SearchHit: Sendable, Equatable {
     /// Higher is better (bm25, negated).
     public let score: Double
     public let snippet: String
+
+    /// The snippet (made with `Highlight.segments`) as plain text and matched terms, in order, for a front end
+    /// that escapes and marks them itself. Stray markers in the record's own text are dropped.
+    public var segments: [(text: String, isMatch: Bool)] {
+        var parts: [(String, Bool)] = []
+        var current = "", inMatch = false
+        for character in snippet {
+            if character == "\u{E000}" || character == "\u{E001}" {
+                if !current.isEmpty { parts.append((current, inMatch)) }
+                current = ""
+                inMatch = character == "\u{E000}"
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append((current, inMatch)) }
+        return parts
+    }
 }
 
 public struct Facet: Sendable, Equatable {
@@ -55,6 +73,8 @@ public struct Searcher {
         }
         public static let brackets = Highlight(open: "[", close: "]")
         public static let bold = Highlight(open: "\u{1B}[1m", close: "\u{1B}[0m")
+        /// Markers from Unicode's private use area, for `SearchHit.segments`: a page escapes each segment.
+        public static let segments = Highlight(open: "\u{E000}", close: "\u{E001}")
     }
 
     /// How hits are ranked: `exact` scores every match with bm25; `automatic` does so up to

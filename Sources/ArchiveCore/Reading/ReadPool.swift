@@ -1,0 +1,49 @@
+// Read-only connections to one archive for concurrent readers (the server's requests): each reader borrows a
+// connection for the length of a closure, inside one read transaction, so that it sees one snapshot of the
+// file: an import running meanwhile is seen before or after, never half done (WAL readers do not block it,
+// nor it them). A reader waits when every connection is busy: the pool bounds what the file sees at once.
+import ArchiveStorage
+import Dispatch
+import Synchronization
+
+public final class ReadPool: Sendable {
+    public let path: String
+    private let idle: Mutex<[UncheckedArchive]>
+    private let free: DispatchSemaphore
+
+    /// An archive used by one reader at a time, which the pool hands from thread to thread.
+    private struct UncheckedArchive: @unchecked Sendable { let archive: Archive }
+
+    public init(path: String, connections: Int) throws {
+        self.path = path
+        let count = max(1, connections)
+        idle = Mutex(try (0..<count).map { _ in UncheckedArchive(archive: try Archive(path: path, access: .read)) })
+        free = DispatchSemaphore(value: count)
+    }
+
+    /// Runs `body` with a connection of its own, in a read transaction, stopped after `timeLimit` seconds
+    /// (ArchiveError.timeLimit): a request cannot hold a connection without bound.
+    public func read<T>(timeLimit: Double = 2, _ body: (Archive) throws -> T) throws -> T {
+        free.wait()
+        let borrowed = idle.withLock { $0.removeLast() }
+        defer {
+            idle.withLock { $0.append(borrowed) }
+            free.signal()
+        }
+        return try borrowed.archive.read(timeLimit: timeLimit, body)
+    }
+}
+
+extension Archive {
+    /// Runs `body` in one read transaction (a snapshot of the file) within `timeLimit` seconds, turning storage
+    /// errors into archive errors.
+    public func read<T>(timeLimit: Double = .infinity, _ body: (Archive) throws -> T) throws -> T {
+        do {
+            return try database.withTimeLimit(timeLimit) { try database.transaction(.deferred) { try body(self) } }
+        } catch let error as DatabaseError where error.isInterruption {
+            throw ArchiveError(.timeLimit, "stopped at the time limit of \(timeLimit) s")
+        } catch let error as DatabaseError {
+            throw ArchiveError(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+// Search results as rows of the one writer (RowWriter) that `archive search --format` and the server's
+// downloads and JSON API share: the same columns everywhere.
+import ArchiveStorage
+
+extension SearchHit {
+    public static let columns = ["kind", "slug", "title", "season", "year", "score", "snippet"]
+
+    public var row: [DatabaseValue] {
+        [.text(kind), .text(slug), .text(title), season.map(DatabaseValue.text) ?? .null,
+         year.map { .integer(Int64($0)) } ?? .null, .real(score), .text(snippet)]
+    }
+}
+
+extension Facet {
+    public static let columns = ["facet", "value", "count"]
+
+    public var row: [DatabaseValue] { [.text(facet), value.map(DatabaseValue.text) ?? .null, .integer(Int64(count))] }
+}
