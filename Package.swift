@@ -1,6 +1,6 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // The archive: a SQLite-backed fashion archive. Arrows go one way:
-// archive (CLI) → ArchiveCore (domain) → ArchiveStorage (SQLite wrapper) → CSQLite (system library).
+// archive (CLI) and ArchiveWeb (the server) → ArchiveCore (domain) → ArchiveStorage (SQLite wrapper) → CSQLite.
 import PackageDescription
 
 /// Release builds skip Swift's dynamic exclusivity checks in the libraries: the byte-at-a-time readers and
@@ -16,6 +16,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `archive serve`: Hummingbird's core, without its default traits (swift-configuration, full Foundation).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's own HTTP types, named for the headers the server sets (already built with Hummingbird).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The system's libsqlite3 (Debian: libsqlite3-dev), plus a shim for what Swift cannot import.
@@ -34,10 +38,15 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
 
         .target(name: "ArchiveCore", dependencies: ["ArchiveStorage", "ArchiveMigrations", "ArchiveSeeds"], swiftSettings: hotLoops),
+        // The archive in a web browser: pages and a JSON API over a pool of read-only connections.
+        .target(name: "ArchiveWeb", dependencies: [
+            "ArchiveCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(
             name: "archive",
             dependencies: [
                 "ArchiveCore",
+                "ArchiveWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,5 +59,10 @@ let package = Package(
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "ArchiveTestSupport"]),
         // Runs the built `archive` binary end to end; depending on it makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["archive", "ArchiveCore", "ArchiveStorage", "ArchiveTestSupport"]),
+        // The server through its router, no socket (HummingbirdTesting).
+        .testTarget(name: "ArchiveWebTests", dependencies: [
+            "ArchiveWeb", "ArchiveCore", "ArchiveTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )

@@ -5,7 +5,7 @@ import ArgumentParser
 import Glibc
 
 @main
-struct ArchiveCommand: ParsableCommand {
+struct ArchiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
         abstract: "A fashion archive: designers, collections, shoes and cultural icons, with their sources.",
@@ -19,12 +19,12 @@ struct ArchiveCommand: ParsableCommand {
             """,
         version: archiveVersion,
         subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, ExportCommand.self, StatsCommand.self,
-                      TimelineCommand.self, EditCommand.self, DeleteCommand.self, UndoCommand.self, HistoryCommand.self, BackupCommand.self,
+                      TimelineCommand.self, ServeCommand.self, EditCommand.self, DeleteCommand.self, UndoCommand.self, HistoryCommand.self, BackupCommand.self,
                       MigrateCommand.self, CheckCommand.self]
     )
 
     /// Runs the command, turning the library's errors into one line on stderr and a meaningful exit code.
-    static func main() {
+    static func main() async {
         // A closed pipe (`archive … | head`) must end the output quietly, not kill the process.
         signal(SIGPIPE, SIG_IGN)
         // A file-size limit (`ulimit -f`) must surface as a write error SQLite reports and rolls back, not kill us.
@@ -43,7 +43,7 @@ struct ArchiveCommand: ParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &interruptions, nil)
         do {
             var command = try parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
         } catch let error as ArchiveError {
             Console.error(error.message)
             Glibc.exit(ExitStatus.code(for: error.kind))

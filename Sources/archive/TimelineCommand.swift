@@ -56,11 +56,6 @@ struct TimelineCommand: ParsableCommand {
             Console.output(alignedTable([["when", "kind", "slug", "name", "event", "with", "source"]] + rows))
             return
         }
-        try writeRows(format: rowFormat, columns: Timeline.columns.map(\.name), events.map { event in
-            [event.earliest.map { .integer(Int64($0)) } ?? .null, event.latest.map { .integer(Int64($0)) } ?? .null,
-             event.when.map(DatabaseValue.text) ?? .null, .text(event.kind), .text(event.slug), .text(event.name), .text(event.event),
-             event.otherKind.map(DatabaseValue.text) ?? .null, event.other.map(DatabaseValue.text) ?? .null,
-             event.otherName.map(DatabaseValue.text) ?? .null, event.source.map(DatabaseValue.text) ?? .null]
-        })
+        try writeRows(format: rowFormat, columns: Timeline.columns.map(\.name), events.map(\.row))
     }
 }

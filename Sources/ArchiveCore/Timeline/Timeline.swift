@@ -141,7 +141,7 @@ extension Timeline {
 
     /// The facts of the whole archive, or around the record with `slug` (in `table`), between the years given.
     public static func events(around slug: String? = nil, in table: String? = nil, from: Int? = nil, to: Int? = nil,
-                              archive: Archive) throws -> [TimelineEvent] {
+                              limit: Int? = nil, archive: Archive) throws -> [TimelineEvent] {
         var keys: String? = nil
         if let slug {
             let found = try RecordDetails.find(slug, in: table, archive: archive)
@@ -153,7 +153,8 @@ extension Timeline {
             }
             keys = "[" + (try neighbourhood(of: record, archive)).map(JSONText.quoted).joined(separator: ",") + "]"
         }
-        let statement = try archive.database.prepare(sql(around: slug != nil))
+        // A page of a big archive's timeline (the server) stops at `limit`, in the same order.
+        let statement = try archive.database.prepare(sql(around: slug != nil) + (limit.map { " LIMIT \(max(0, $0))" } ?? ""))
         let keysValue: DatabaseValue = keys.map(DatabaseValue.text) ?? .null
         let fromValue: DatabaseValue = from.map { .integer(Int64($0)) } ?? .null
         let toValue: DatabaseValue = to.map { .integer(Int64($0)) } ?? .null

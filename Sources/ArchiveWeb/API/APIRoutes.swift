@@ -1,0 +1,95 @@
+// /api/…: the pages' content as JSON, and any list, search or record as CSV, JSON or NDJSON through the one
+// writer `archive export` uses (RFC 4180, formula guard, the same columns), streamed.
+import ArchiveCore
+import Hummingbird
+
+struct APIRoutes: Sendable {
+    let pool: ReadPool
+
+    func register(on router: Router<BasicRequestContext>) {
+        let pool = self.pool
+        router.get("/api/stats") { _, _ in
+            Reply.json(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0).json } })
+        }
+        router.get("/api/search") { request, _ in
+            let search = try SearchRequest(request)
+            guard search.text != nil else { throw Reply.Failure.badRequest("q is required: the words to search for") }
+            if let format = try APIRoutes.format(request) {
+                let limit = try Parameters(request).integer("limit", in: 1...SearchPage.countCap) ?? 1_000
+                let result = try await Blocking.run { try SearchPage.run(search, pool: pool, facets: false, limit: limit, offset: 0) }
+                return APIRoutes.rows(format, name: "search", RowTable(hits: result?.hits ?? []))
+            }
+            let result = try await Blocking.run { try SearchPage.run(search, pool: pool) }
+            return Reply.json(APIRoutes.json(search, result))
+        }
+        router.get("/api/records/:table/:slug") { request, context in
+            let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
+            let record = try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }
+            guard let format = try APIRoutes.format(request), let description = Tables.named(table) else { return Reply.json(record.json) }
+            // The record's row as its table is exported.
+            let row = try await Blocking.run { try pool.read { try TablePage.record(description, slug: slug, archive: $0) } }
+            return APIRoutes.rows(format, name: "\(table)-\(slug)", RowTable(page: row))
+        }
+        router.get("/api/lists/:table") { request, context in
+            let name = try context.parameters.require("table")
+            guard let table = Tables.named(name) else { throw Reply.Failure.notFound("there is no table “\(name)”") }
+            if let format = try APIRoutes.format(request) {
+                let query = ExportQuery.table(table)
+                return APIRoutes.download(format, name: name, Streaming.body { output in
+                    try pool.read(timeLimit: 120) { archive in _ = try Exporter(archive: archive).export(query, to: output, format: format) }
+                })
+            }
+            let browse = try BrowseRequest(table: name, request)
+            let page = try await Blocking.run { try BrowsePage.load(browse, pool: pool) }
+            return Reply.json(APIRoutes.json(browse, page))
+        }
+        router.get("/api/timeline") { request, _ in
+            let timeline = try TimelineRequest(request)
+            let events = try await Blocking.run { try TimelinePage.load(timeline, pool: pool) }
+            return APIRoutes.rows(try APIRoutes.format(request) ?? .json, name: "timeline", RowTable(events: events))
+        }
+    }
+
+    static func format(_ request: Request) throws -> RowFormat? {
+        try Parameters(request).choice("format", among: RowFormat.allCases.map(\.rawValue)).flatMap(RowFormat.init(rawValue:))
+    }
+
+    static let contentTypes: [RowFormat: String] = [.csv: "text/csv; charset=utf-8", .json: "application/json; charset=utf-8",
+                                                     .ndjson: "application/x-ndjson; charset=utf-8"]
+
+    static func download(_ format: RowFormat, name: String, _ body: ResponseBody) -> Response {
+        var headers: HTTPFields = [.contentType: contentTypes[format] ?? "application/octet-stream"]
+        if format == .csv { headers[.contentDisposition] = "attachment; filename=\"\(name).csv\"" }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// Rows already read (a bounded number), written by the shared writer.
+    static func rows(_ format: RowFormat, name: String, _ table: RowTable) -> Response {
+        download(format, name: name, Streaming.body { output in try table.write(to: output, format: format) })
+    }
+
+    static func json(_ search: SearchRequest, _ result: SearchResult?) -> String {
+        let quoted = JSONText.quoted
+        let hits = (result?.hits ?? []).map { hit in
+            let segments = hit.segments.map { "{\"text\":\(quoted($0.text)),\"match\":\($0.isMatch)}" }.joined(separator: ",")
+            let snippet = hit.segments.map { $0.isMatch ? "[\($0.text)]" : $0.text }.joined()
+            return "{\"kind\":\(quoted(hit.kind)),\"slug\":\(quoted(hit.slug)),\"title\":\(quoted(hit.title)),\"season\":\(hit.season.map(quoted) ?? "null"),"
+                + "\"year\":\(hit.year.map(String.init) ?? "null"),\"score\":\(JSONText.value(.real(hit.score))),\"snippet\":\(quoted(snippet)),"
+                + "\"segments\":[\(segments)],\"url\":\(quoted(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug)))}"
+        }.joined(separator: ",")
+        let facets = (result?.facets ?? []).map { "{\"facet\":\(quoted($0.facet)),\"value\":\($0.value.map(quoted) ?? "null"),\"count\":\($0.count)}" }.joined(separator: ",")
+        let total = result?.total ?? 0
+        return "{\"query\":\(quoted(search.text ?? "")),\"scope\":\(quoted(search.scope)),\"total\":\(min(total, SearchPage.countCap)),"
+            + "\"total_is_capped\":\(total > SearchPage.countCap),\"page\":\(search.page),\"limit\":\(search.limit),\"hits\":[\(hits)],\"facets\":[\(facets)]}"
+    }
+
+    static func json(_ browse: BrowseRequest, _ page: TablePage) -> String {
+        let quoted = JSONText.quoted
+        let rows = page.rows.map { row in
+            "{" + zip(page.columns, row).map { "\(quoted($0)):\($1.map(quoted) ?? "null")" }.joined(separator: ",") + "}"
+        }.joined(separator: ",")
+        let next = browse.usesKeyset && page.rows.count == browse.limit ? (page.rows.last?.first ?? nil).map(quoted) ?? "null" : "null"
+        return "{\"table\":\(quoted(browse.table.name)),\"columns\":[\(page.columns.map(quoted).joined(separator: ","))],\"total\":\(page.total),"
+            + "\"rows\":[\(rows)],\"next_after\":\(next)}"
+    }
+}

@@ -1,0 +1,59 @@
+// The API described for programs (OpenAPI 3.1), served at /api/openapi.json, and for people at /api.
+
+enum OpenAPI {
+    static let document = """
+    {
+      "openapi": "3.1.0",
+      "info": {"title": "Fashion archive API", "version": "1", "description": "Read-only JSON over an archive file, served by `archive serve`. Errors are {\\"error\\": message, \\"status\\": code}: 400 for a bad parameter, 404, 503 when a query ran out of time."},
+      "paths": {
+        "/api/stats": {"get": {"summary": "Rows per table, file size, schema version, last import", "responses": {"200": {"description": "Stats", "content": {"application/json": {}}}}}},
+        "/api/search": {"get": {"summary": "Search every record type, ranked by bm25, with snippets, the total and facets",
+          "parameters": [
+            {"name": "q", "in": "query", "required": true, "schema": {"type": "string", "maxLength": 1000}, "description": "Words; word* for a prefix; \\"a phrase\\""},
+            {"name": "in", "in": "query", "schema": {"type": "string", "enum": ["all", "collections", "shoes", "designers", "icons", "objects", "trends", "institutions"]}},
+            {"name": "designer", "in": "query", "schema": {"type": "string"}},
+            {"name": "season", "in": "query", "schema": {"type": "string"}},
+            {"name": "from", "in": "query", "schema": {"type": "integer", "minimum": -9999, "maximum": 9999}},
+            {"name": "to", "in": "query", "schema": {"type": "integer", "minimum": -9999, "maximum": 9999}},
+            {"name": "institution", "in": "query", "schema": {"type": "string"}},
+            {"name": "category", "in": "query", "schema": {"type": "string"}},
+            {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}, "description": "Hits a page (up to 10000 with format)"},
+            {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 1}},
+            {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "The hits as rows (kind, slug, title, season, year, score, snippet), as `archive search --format` writes them"}
+          ],
+          "responses": {"200": {"description": "{query, scope, total, total_is_capped, page, limit, hits: [{kind, slug, title, season, year, score, snippet, segments: [{text, match}], url}], facets: [{facet, value, count}]}", "content": {"application/json": {}, "text/csv": {}, "application/x-ndjson": {}}}, "400": {"description": "Bad parameter"}, "503": {"description": "Time limit"}}}},
+        "/api/records/{table}/{slug}": {"get": {"summary": "One record with its fields, links by relation and role, sources and authority URLs",
+          "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "slug", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "The record's row as `archive export` writes its table"}],
+          "responses": {"200": {"description": "The record, as `archive show --format json` prints it"}, "404": {"description": "No such record"}}}},
+        "/api/lists/{table}": {"get": {"summary": "A page of a table's rows (references as slugs), or the whole table with format",
+          "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "sort", "in": "query", "schema": {"type": "string"}}, {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
+                         {"name": "after", "in": "query", "schema": {"type": "string"}, "description": "The slug the previous page ended on (keyset paging)"},
+                         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 2000}},
+                         {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+                         {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "Stream the whole table as `archive export` writes it"}],
+          "responses": {"200": {"description": "{table, columns, total, rows: [{column: value}], next}"}, "404": {"description": "No such table"}}}},
+        "/api/timeline": {"get": {"summary": "Dated facts in order",
+          "parameters": [{"name": "around", "in": "query", "schema": {"type": "string"}}, {"name": "table", "in": "query", "schema": {"type": "string"}},
+                         {"name": "from", "in": "query", "schema": {"type": "integer"}}, {"name": "to", "in": "query", "schema": {"type": "integer"}},
+                         {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 2000, "default": 500}},
+                         {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}}],
+          "responses": {"200": {"description": "Rows: earliest_year, latest_year, when, kind, slug, name, event, other_kind, other, other_name, source"}}}}
+      }
+    }
+    """
+
+    static let page = Layout.page(title: "API", section: .api, body: """
+        <h1>The JSON API</h1>
+        <p class="lede">Everything the pages show, for programs: read-only, JSON by default, CSV or NDJSON with <code>format</code>. Described in <a href="/api/openapi.json">OpenAPI</a>.</p>
+        <dl class="fields">
+        <dt><a href="/api/stats">/api/stats</a></dt><dd>Rows per table, file size, schema version, last import.</dd>
+        <dt><a href="/api/search?q=ballet">/api/search?q=…</a></dt><dd>Ranked hits with snippets (as text and as segments), the total and facets; <code>in</code>, <code>designer</code>, <code>season</code>, <code>from</code>, <code>to</code>, <code>institution</code>, <code>category</code>, <code>page</code>, <code>limit</code>, <code>format</code>.</dd>
+        <dt>/api/records/<var>table</var>/<var>slug</var></dt><dd>One record with its links by relation and role, its sources and authority URLs.</dd>
+        <dt><a href="/api/lists/designers">/api/lists/<var>table</var></a></dt><dd>A page of a table (<code>after</code>, <code>sort</code>, <code>order</code>, <code>limit</code>), or the whole table with <code>format=csv</code>.</dd>
+        <dt><a href="/api/timeline">/api/timeline</a></dt><dd>Dated facts in order (<code>around</code>, <code>from</code>, <code>to</code>).</dd>
+        </dl>
+        <p>Errors are JSON: <code>{"error": "…", "status": 400}</code>; 503 means a query ran out of time.</p>
+        """)
+}

@@ -1,0 +1,139 @@
+// /search and /api/search: a search across every record type (or one), ranked by bm25 with the matching passage,
+// filters, facets as links and paging with the total.
+import ArchiveCore
+import Hummingbird
+
+struct SearchRequest: Sendable {
+    let text: String?
+    let scope: String
+    let filters: SearchFilters
+    let page: Int
+    let limit: Int
+    var offset: Int { (page - 1) * limit }
+
+    static let maximumOffset = 10_000
+
+    init(_ request: Request) throws {
+        let parameters = Parameters(request)
+        text = try parameters.text("q", limit: SearchQuery.maximumRawLength)
+        scope = try parameters.choice("in", among: ["all"] + SearchPage.scopeNames) ?? "all"
+        let season = try parameters.choice("season", among: FashionCollection.Season.allCases.map(\.rawValue))
+        let category = try parameters.choice("category", among: ObjectCategory.allCases.map(\.rawValue))
+        filters = SearchFilters(designer: try parameters.text("designer", limit: 200), season: season.flatMap(FashionCollection.Season.init(rawValue:)),
+                                year: nil, from: try parameters.integer("from", in: -9999...9999), to: try parameters.integer("to", in: -9999...9999),
+                                institution: try parameters.text("institution", limit: 200), category: category.flatMap(ObjectCategory.init(rawValue:)))
+        limit = try parameters.integer("limit", in: 1...100) ?? 20
+        page = try parameters.integer("page", in: 1...500) ?? 1
+        if let from = filters.from, let to = filters.to, from > to { throw Reply.Failure.badRequest("from \(from) is after to \(to)") }
+        guard offset <= Self.maximumOffset else { throw Reply.Failure.badRequest("a search pages up to \(Self.maximumOffset) hits; narrow it with filters") }
+    }
+
+    var scopes: [SearchScope] {
+        Searcher.scopes(scope == "all" ? SearchScope.allCases : SearchScope.allCases.filter { $0.rawValue == scope }, filters: filters)
+    }
+
+    /// The parameters of this search other than the page, for links.
+    func parameters(page: Int? = nil, overriding changes: [(String, String?)] = []) -> [(String, String?)] {
+        var list: [(String, String?)] = [("q", text), ("in", scope == "all" ? nil : scope), ("designer", filters.designer),
+                                          ("season", filters.season?.rawValue), ("from", filters.from.map(String.init)), ("to", filters.to.map(String.init)),
+                                          ("institution", filters.institution), ("category", filters.category?.rawValue),
+                                          ("limit", limit == 20 ? nil : String(limit)), ("page", page.flatMap { $0 == 1 ? nil : String($0) })]
+        for (name, value) in changes {
+            if let index = list.firstIndex(where: { $0.0 == name }) { list[index].1 = value } else { list.append((name, value)) }
+        }
+        return list
+    }
+}
+
+struct SearchResult: Sendable {
+    let hits: [SearchHit]
+    /// Counted up to `SearchPage.countCap + 1`.
+    let total: Int
+    let facets: [Facet]
+}
+
+enum SearchPage {
+    static let scopeNames = SearchScope.allCases.map(\.rawValue)
+    static let countCap = 10_000
+
+    static func run(_ search: SearchRequest, pool: ReadPool, facets: Bool = true, limit: Int? = nil, offset: Int? = nil) throws -> SearchResult? {
+        guard let text = search.text else { return nil }
+        let query = try SearchQuery(text)
+        let scopes = search.scopes
+        guard !scopes.isEmpty else { throw Reply.Failure.badRequest("these filters do not apply to \(search.scope)") }
+        return try pool.read(timeLimit: 3) { archive in
+            var searcher = Searcher(archive: archive)
+            searcher.timeLimit = 0.8
+            let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: limit ?? search.limit,
+                                           offset: offset ?? search.offset, highlight: .segments)
+            let total = try searcher.count(query, in: scopes, filters: search.filters, upTo: countCap + 1)
+            let counts = facets ? try searcher.facets(query, in: scopes, filters: search.filters) : []
+            return SearchResult(hits: hits, total: total, facets: counts)
+        }
+    }
+
+    static func render(_ search: SearchRequest, _ result: SearchResult?) -> String {
+        var body = "<h1>Search</h1>" + Layout.searchForm(query: search.text ?? "", scope: search.scope, autofocus: search.text == nil)
+        guard let result else {
+            body += "<p class=\"lede\">Words find records whose names, descriptions, keywords or makers hold them; <code>balle*</code> finds words that start so; \"ballet flat\" in quotes, the phrase.</p>"
+            return Layout.page(title: "Search", section: .search, body: body)
+        }
+        let text = search.text ?? ""
+        let totalText = result.total > countCap ? "more than \(countCap)" : String(result.total)
+        let first = search.offset + 1, last = search.offset + result.hits.count
+        body += "<div class=\"layout\"><section aria-labelledby=\"results\">"
+        body += "<h2 id=\"results\">" + (result.hits.isEmpty
+            ? "No records match “\(HTML.escape(text))”"
+            : "\(first)–\(last) of \(totalText) for “\(HTML.escape(text))”") + "</h2>"
+        body += "<ol class=\"hits\" start=\"\(first)\">"
+        for hit in result.hits {
+            let when = [hit.season, hit.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+            body += "<li><span class=\"kind\">\(HTML.escape(Names.singular(hit.kind)))</span>"
+                + "<a class=\"hit-title\" href=\"\(HTML.escape(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug)))\">\(HTML.escape(hit.title))</a>"
+                + (when.isEmpty ? "" : " <span class=\"muted\">\(HTML.escape(when))</span>")
+                + "<p class=\"passage\">" + passage(hit) + "</p></li>"
+        }
+        body += "</ol>"
+        body += pager(search, total: result.total, shown: result.hits.count)
+        let downloads = ["csv", "json", "ndjson"].map { format in
+            "<a href=\"\(HTML.escape(Query.link("/api/search", search.parameters(overriding: [("format", format), ("limit", "1000"), ("page", nil)]))))\">\(format.uppercased())</a>"
+        }.joined(separator: " · ")
+        body += "<p class=\"downloads\">Download the first 1,000 hits: \(downloads) · <a href=\"\(HTML.escape(Query.link("/api/search", search.parameters(page: search.page))))\">this page as JSON</a></p>"
+        body += "</section>" + facetList(search, result.facets) + "</div>"
+        return Layout.page(title: "“\(text)”", section: .search, body: body)
+    }
+
+    /// The snippet with its matched terms marked, every part escaped.
+    static func passage(_ hit: SearchHit) -> String {
+        hit.segments.map { $0.isMatch ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined()
+    }
+
+    private static func pager(_ search: SearchRequest, total: Int, shown: Int) -> String {
+        var links: [String] = []
+        if search.page > 1 {
+            links.append("<a rel=\"prev\" href=\"\(HTML.escape(Query.link("/search", search.parameters(page: search.page - 1))))\">← Previous</a>")
+        }
+        if search.offset + shown < min(total, SearchRequest.maximumOffset + search.limit), shown == search.limit {
+            links.append("<a rel=\"next\" href=\"\(HTML.escape(Query.link("/search", search.parameters(page: search.page + 1))))\">Next →</a>")
+        }
+        return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">" + links.joined() + "</nav>"
+    }
+
+    private static func facetList(_ search: SearchRequest, _ facets: [Facet]) -> String {
+        guard !facets.isEmpty else { return "" }
+        var html = "<aside class=\"facets\" aria-label=\"Narrow the search\">"
+        for name in ["designer", "year"] {
+            let values = facets.filter { $0.facet == name && $0.value != nil }.prefix(12)
+            guard !values.isEmpty else { continue }
+            html += "<section><h2>By \(name)</h2><ul>"
+            for facet in values {
+                let value = facet.value ?? ""
+                let changes: [(String, String?)] = name == "designer" ? [("designer", value)] : [("from", value), ("to", value)]
+                html += "<li><a href=\"\(HTML.escape(Query.link("/search", search.parameters(overriding: changes + [("page", nil)]))))\">\(HTML.escape(value))</a>"
+                    + "<span class=\"count\">\(facet.count)</span></li>"
+            }
+            html += "</ul></section>"
+        }
+        return html + "</aside>"
+    }
+}

@@ -1,0 +1,40 @@
+// Responses as the archive's pages and API give them: HTML or JSON, UTF-8, and the error replies (400 for a
+// bad parameter, 404, 503 at a time limit) as a page or as {"error": …}. No stack trace or SQL reaches them.
+import ArchiveCore
+import Hummingbird
+
+enum Reply {
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    /// A problem the request itself has, or one met answering it.
+    struct Failure: Error {
+        let status: HTTPResponse.Status
+        let message: String
+
+        static func badRequest(_ message: String) -> Failure { Failure(status: .badRequest, message: message) }
+        static func notFound(_ message: String) -> Failure { Failure(status: .notFound, message: message) }
+    }
+
+    /// The reply for an error met while answering: what a person (or program) can act on, nothing internal.
+    static func failure(_ error: any Error, api: Bool) -> Response {
+        let (status, message): (HTTPResponse.Status, String) = switch error {
+        case let failure as Failure: (failure.status, failure.message)
+        case let error as SearchError where error.isUsageError: (.badRequest, error.description)
+        case let error as SearchError:
+            if case .timeLimit = error { (.serviceUnavailable, "the search took too long and was stopped; narrow it (fewer prefixes, a filter) and try again") }
+            else { (.badRequest, error.description) }
+        case let error as ArchiveError where error.kind == .timeLimit: (.serviceUnavailable, "the request took too long and was stopped; try again")
+        case let error as ArchiveError where error.kind == .notFound: (.notFound, "not found")
+        case let error as ArchiveError where error.kind == .busy: (.serviceUnavailable, "the archive is busy; try again")
+        default: (.internalServerError, "the archive could not answer this request")
+        }
+        if api { return json("{\"error\":\(JSONText.quoted(message)),\"status\":\(status.code)}", status: status) }
+        return html(ErrorPage.render(status: status, message: message), status: status)
+    }
+}

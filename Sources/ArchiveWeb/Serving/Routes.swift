@@ -1,0 +1,55 @@
+// Every address the server answers, each a page and its twin under /api/. Reads run off the event loops
+// (Blocking) on a borrowed connection (ReadPool), each in one snapshot with a time limit.
+import ArchiveCore
+import Glibc
+import Hummingbird
+
+struct Routes: Sendable {
+    let pool: ReadPool
+
+    func register(on router: Router<BasicRequestContext>) {
+        let pool = self.pool
+        router.get("/") { _, _ in
+            Reply.html(HomePage.render(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } }))
+        }
+        router.get("/assets/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Style.css)))
+        }
+        router.get("/search") { request, _ in
+            let search = try SearchRequest(request)
+            let result = try await Blocking.run { try SearchPage.run(search, pool: pool) }
+            return Reply.html(SearchPage.render(search, result))
+        }
+        router.get("/records/:table/:slug") { request, context in
+            let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
+            let record = try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }
+            return Reply.html(RecordPage.render(record, host: request.head.authority, today: Routes.today()))
+        }
+        router.get("/browse") { _, _ in
+            let stats = try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } }
+            return Reply.html(BrowsePage.renderIndex(stats.tables.map { ($0.table, $0.rows) }))
+        }
+        router.get("/browse/:table") { request, context in
+            let browse = try BrowseRequest(table: try context.parameters.require("table"), request)
+            let page = try await Blocking.run { try BrowsePage.load(browse, pool: pool) }
+            return Reply.html(BrowsePage.render(browse, page))
+        }
+        router.get("/timeline") { request, _ in
+            let timeline = try TimelineRequest(request)
+            let events = try await Blocking.run { try TimelinePage.load(timeline, pool: pool) }
+            return Reply.html(TimelinePage.render(timeline, events))
+        }
+        router.get("/api") { _, _ in Reply.html(OpenAPI.page) }
+        router.get("/api/openapi.json") { _, _ in Reply.json(OpenAPI.document) }
+        APIRoutes(pool: pool).register(on: router)
+    }
+
+    /// Today's date in UTC, for "accessed" in a citation.
+    static func today() -> String {
+        var now = time(nil), parts = tm()
+        gmtime_r(&now, &parts)
+        let pad = { (number: Int32) in number < 10 ? "0\(number)" : String(number) }
+        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
+    }
+}

@@ -1,0 +1,34 @@
+// `archive serve`: the archive in a web browser. The routes, over a pool of read-only connections: the server
+// never writes the archive.
+public import ArchiveCore
+public import Hummingbird
+import Glibc
+
+public struct ArchiveServer: Sendable {
+    public let pool: ReadPool
+
+    public init(archivePath: String, connections: Int = 8) throws {
+        pool = try ReadPool(path: archivePath, connections: connections)
+    }
+
+    /// The router with every page and API route, for `serve` and for tests (HummingbirdTesting).
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: ArchiveMiddleware())
+        Routes(pool: pool).register(on: router)
+        return router
+    }
+
+    /// Serves on `host`:`port` until SIGINT or SIGTERM, then ends the open requests and returns. `ready` gets the
+    /// URL once the socket is listening.
+    public func run(host: String, port: Int, ready: @escaping @Sendable (String) -> Void) async throws {
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "archive"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                ready("http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/")
+            })
+        try await app.runService()
+    }
+}
