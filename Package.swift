@@ -11,6 +11,7 @@ let package = Package(
     name: "archive",
     products: [
         .executable(name: "archive", targets: ["archive"]),
+        .executable(name: "archive-serve", targets: ["archive-serve"]),
         .library(name: "ArchiveCore", targets: ["ArchiveCore"]),
         .library(name: "ArchiveStorage", targets: ["ArchiveStorage"]),
     ],
@@ -46,9 +47,13 @@ let package = Package(
             name: "archive",
             dependencies: [
                 "ArchiveCore",
-                "ArchiveWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `archive serve` execs it: the CLI does not link the server (smaller, faster to start and to build).
+        .executableTarget(
+            name: "archive-serve",
+            dependencies: ["ArchiveCore", "ArchiveWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Benchmarks/run.py drives it: search latency measured in-process (release build; not in `swift test`).
@@ -58,7 +63,7 @@ let package = Package(
         .testTarget(name: "ArchiveStorageTests", dependencies: ["ArchiveStorage", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveCoreTests", dependencies: ["ArchiveCore", "ArchiveTestSupport"]),
         // Runs the built `archive` binary end to end; depending on it makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["archive", "ArchiveCore", "ArchiveStorage", "ArchiveTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["archive", "archive-serve", "ArchiveCore", "ArchiveStorage", "ArchiveTestSupport"]),
         // The server through its router, no socket (HummingbirdTesting).
         .testTarget(name: "ArchiveWebTests", dependencies: [
             "ArchiveWeb", "ArchiveCore", "ArchiveTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -60,6 +60,17 @@ public final class Archive {
     /// Closes the connection now rather than when the archive is released.
     public func close() { database.close() }
 
+    /// $ARCHIVE_DB names the archive when no --db does.
+    public static let environmentVariable = "ARCHIVE_DB"
+    public static let defaultPath = "archive.sqlite"
+
+    /// The archive's path: `given` (--db), else $ARCHIVE_DB, else archive.sqlite in the current directory.
+    public static func path(given: String?) -> String {
+        if let given { return given }
+        if let value = getenv(environmentVariable), value.pointee != 0 { return String(cString: value) }
+        return defaultPath
+    }
+
     public static func fileExists(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0

@@ -5,7 +5,7 @@ import ArgumentParser
 import Glibc
 
 @main
-struct ArchiveCommand: AsyncParsableCommand {
+struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
         abstract: "A fashion archive: designers, collections, shoes and cultural icons, with their sources.",
@@ -24,7 +24,7 @@ struct ArchiveCommand: AsyncParsableCommand {
     )
 
     /// Runs the command, turning the library's errors into one line on stderr and a meaningful exit code.
-    static func main() async {
+    static func main() {
         // A closed pipe (`archive … | head`) must end the output quietly, not kill the process.
         signal(SIGPIPE, SIG_IGN)
         // A file-size limit (`ulimit -f`) must surface as a write error SQLite reports and rolls back, not kill us.
@@ -43,7 +43,7 @@ struct ArchiveCommand: AsyncParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &interruptions, nil)
         do {
             var command = try parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
-            if var command = command as? any AsyncParsableCommand { try await command.run() } else { try command.run() }
+            try command.run()
         } catch let error as ArchiveError {
             Console.error(error.message)
             Glibc.exit(ExitStatus.code(for: error.kind))

@@ -4,8 +4,8 @@ import ArgumentParser
 import Glibc
 
 struct ArchiveOptions: ParsableArguments {
-    static let environmentVariable = "ARCHIVE_DB"
-    static let defaultPath = "archive.sqlite"
+    static let environmentVariable = Archive.environmentVariable
+    static let defaultPath = Archive.defaultPath
 
     @Option(
         name: .long,
@@ -15,11 +15,7 @@ struct ArchiveOptions: ParsableArguments {
     var db: String?
 
     /// --db, else $ARCHIVE_DB, else archive.sqlite in the current directory.
-    var path: String {
-        if let db { return db }
-        if let value = getenv(Self.environmentVariable), value.pointee != 0 { return String(cString: value) }
-        return Self.defaultPath
-    }
+    var path: String { Archive.path(given: db) }
 
     func validate() throws {
         if let db, db.isEmpty { throw ValidationError("--db needs a file path") }

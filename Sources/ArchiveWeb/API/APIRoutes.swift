@@ -12,9 +12,10 @@ struct APIRoutes: Sendable {
             Reply.json(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0).json } })
         }
         router.get("/api/search") { request, _ in
-            let search = try SearchRequest(request)
+            let format = try APIRoutes.format(request)
+            let search = try SearchRequest(request, maximumLimit: format == nil ? 100 : SearchPage.countCap)
             guard search.text != nil else { throw Reply.Failure.badRequest("q is required: the words to search for") }
-            if let format = try APIRoutes.format(request) {
+            if let format {
                 let limit = try Parameters(request).integer("limit", in: 1...SearchPage.countCap) ?? 1_000
                 let result = try await Blocking.run { try SearchPage.run(search, pool: pool, facets: false, limit: limit, offset: 0) }
                 return APIRoutes.rows(format, name: "search", RowTable(hits: result?.hits ?? []))

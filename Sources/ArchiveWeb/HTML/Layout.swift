@@ -20,6 +20,7 @@ enum Layout {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTML.escape(title)) · Fashion archive</title>
             <link rel="stylesheet" href="/assets/style.css">
+            <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
             </head>
             <body>
             <a class="skip" href="#content">Skip to content</a>

@@ -2,6 +2,12 @@
 // offline). Light and dark follow the system setting; print drops navigation and forms and spells out links.
 
 enum Style {
+    /// The tab's icon: a serif A on the archive's burgundy.
+    static let icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#8a2040"/>\
+        <text x="16" y="23" text-anchor="middle" font-family="Georgia, serif" font-size="20" font-weight="700" fill="#faf8f5">A</text></svg>
+        """
+
     static let css = """
     :root {
       --paper: #faf8f5; --ink: #1f1d1a; --muted: #5c5650; --line: #ddd6cc; --card: #ffffff;

@@ -16,7 +16,8 @@ enum Graph {
             edges += "<line class=\"edge\" x1=\"\(f(cx))\" y1=\"\(f(cy))\" x2=\"\(f(x))\" y2=\"\(f(y))\"/>"
             let anchor = abs(x - cx) < 40 ? "middle" : (x > cx ? "start" : "end")
             let labelX = x + (anchor == "start" ? 12 : anchor == "end" ? -12 : 0)
-            let labelY = y + (anchor == "middle" ? (y > cy ? 24 : -16) : 4)
+            // Above a node the name and its role both sit above the circle; below, both beneath it.
+            let labelY = y + (anchor == "middle" ? (y > cy ? 24 : -30) : 4)
             let role = link.role.map(Names.field) ?? Names.singular(link.table)
             nodes += "<a href=\"\(HTML.escape(Names.recordPath(link.table, link.slug)))\"><title>\(HTML.escape(link.name)) (\(HTML.escape(role)))</title>"
                 + "<circle class=\"node\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"8\"/>"

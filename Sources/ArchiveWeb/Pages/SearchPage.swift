@@ -13,7 +13,8 @@ struct SearchRequest: Sendable {
 
     static let maximumOffset = 10_000
 
-    init(_ request: Request) throws {
+    /// `maximumLimit`: hits a page may hold (a download may ask for more than a page shows).
+    init(_ request: Request, maximumLimit: Int = 100) throws {
         let parameters = Parameters(request)
         text = try parameters.text("q", limit: SearchQuery.maximumRawLength)
         scope = try parameters.choice("in", among: ["all"] + SearchPage.scopeNames) ?? "all"
@@ -22,10 +23,10 @@ struct SearchRequest: Sendable {
         filters = SearchFilters(designer: try parameters.text("designer", limit: 200), season: season.flatMap(FashionCollection.Season.init(rawValue:)),
                                 year: nil, from: try parameters.integer("from", in: -9999...9999), to: try parameters.integer("to", in: -9999...9999),
                                 institution: try parameters.text("institution", limit: 200), category: category.flatMap(ObjectCategory.init(rawValue:)))
-        limit = try parameters.integer("limit", in: 1...100) ?? 20
+        limit = try parameters.integer("limit", in: 1...maximumLimit) ?? 20
         page = try parameters.integer("page", in: 1...500) ?? 1
         if let from = filters.from, let to = filters.to, from > to { throw Reply.Failure.badRequest("from \(from) is after to \(to)") }
-        guard offset <= Self.maximumOffset else { throw Reply.Failure.badRequest("a search pages up to \(Self.maximumOffset) hits; narrow it with filters") }
+        guard offset <= Self.maximumOffset || maximumLimit > 100 else { throw Reply.Failure.badRequest("a search pages up to \(Self.maximumOffset) hits; narrow it with filters") }
     }
 
     var scopes: [SearchScope] {

@@ -16,6 +16,10 @@ struct Routes: Sendable {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Style.css)))
         }
+        router.get("/assets/icon.svg") { _, _ in
+            Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Style.icon)))
+        }
         router.get("/search") { request, _ in
             let search = try SearchRequest(request)
             let result = try await Blocking.run { try SearchPage.run(search, pool: pool) }

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""`archive serve` against Datasette under load (issue 15): wrk, on one archive, in one run.
+
+    python3 Benchmarks/serve.py [--collections 1000000] [--duration 10] [--smoke]
+
+Builds the release `archive`, generates the synthetic data set (generate.py, kept in /tmp/archive-bench/N) and
+imports it; writes the Datasette metadata (`archive export --datasette`) and serves the same file with Datasette
+(PyPI, in .build/datasette-venv; immutable mode, so that it may cache) and with `archive serve`, each on a free
+loopback port, one at a time. For each server, wrk (Debian) at 16 and 64 connections against: the search page and
+the JSON search for a rare and a common word (generate.py's words.json), and a record page. Prints Markdown:
+req/s, p50 and p99 latency, errors, and each server's peak RSS. Targets (issue 15): at least 5x Datasette's req/s
+on search, p99 under 50 ms for a common word at 64 connections, record page p50 under 2 ms, RSS under 200 MB.
+--smoke: 2,000 collections, 2 s a run, archive serve only, debug build (CI: the script keeps working). Needs wrk.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(REPO, ".build", "datasette-venv")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except Exception:
+            time.sleep(0.2)
+    sys.exit(f"serve.py: {url} did not answer within {seconds} s")
+
+
+def peak_rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wrk(url, connections, duration):
+    """req/s, p50 ms, p99 ms, non-2xx + socket errors."""
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def percentile(p):
+        match = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = 0
+    match = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if match:
+        errors += int(match.group(1))
+    match = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if match:
+        errors += sum(int(g) for g in match.groups())
+    return rate, percentile(50), percentile(99), errors
+
+
+def ensure_datasette():
+    datasette = os.path.join(VENV, "bin", "datasette")
+    if not os.path.exists(datasette):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        subprocess.run([os.path.join(VENV, "bin", "python"), "-m", "pip", "install", "--quiet", "datasette==0.65.*"], check=True)
+    return datasette
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--collections", type=int, default=1_000_000)
+    ap.add_argument("--duration", type=int, default=10)
+    ap.add_argument("--smoke", action="store_true")
+    args = ap.parse_args()
+    if args.smoke:
+        args.collections, args.duration = 2_000, 2
+    if not shutil.which("wrk"):
+        sys.exit("serve.py: needs wrk (apt-get install wrk)")
+    # The smoke run uses the debug build CI has made already (a release build of SwiftNIO would take minutes).
+    configuration = "debug" if args.smoke else "release"
+    for product in ["archive", "archive-serve"]:
+        subprocess.run(["swift", "build", "-c", configuration, "--product", product], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    binary = os.path.join(REPO, ".build", configuration, "archive")
+    data = f"/tmp/archive-bench/{args.collections}"
+    if not os.path.exists(os.path.join(data, "manifest.json")):
+        subprocess.run([sys.executable, os.path.join(REPO, "Benchmarks", "generate.py"), "--collections", str(args.collections),
+                        "--out", data], check=True, stdout=subprocess.DEVNULL)
+    work = f"/tmp/archive-bench/serve-{args.collections}"
+    os.makedirs(work, exist_ok=True)
+    archive = os.path.join(work, "archive.sqlite")
+    if not os.path.exists(archive):
+        subprocess.run([binary, "--db", archive, "import", os.path.join(data, "csv"), "--no-history"], check=True, stderr=subprocess.DEVNULL)
+    metadata = os.path.join(work, "metadata.json")
+    subprocess.run([binary, "--db", archive, "export", "--datasette", metadata], check=True, stderr=subprocess.DEVNULL)
+    words = json.load(open(os.path.join(data, "words.json")))["categories"]
+    rare, common = words["rare"][0]["query"], words["common"][2]["query"]
+    slug = subprocess.run(["sqlite3", archive, "SELECT slug FROM collections WHERE id = (SELECT max(id) / 2 FROM collections)"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    row_id = subprocess.run(["sqlite3", archive, f"SELECT id FROM collections WHERE slug = '{slug}'"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+
+    servers = [("archive serve", None)]
+    if not args.smoke:
+        servers.append(("Datasette 0.65 (immutable)", ensure_datasette()))
+    rows = []
+    for name, datasette in servers:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        if datasette is None:
+            process = subprocess.Popen([binary, "--db", archive, "serve", "--port", str(port)], stderr=subprocess.DEVNULL)
+            targets = [
+                (f"search page, rare word ({rare})", f"/search?q={rare}&in=collections"),
+                (f"search page, common word ({common})", f"/search?q={common}&in=collections"),
+                (f"JSON search, rare word", f"/api/search?q={rare}&in=collections"),
+                (f"JSON search, common word", f"/api/search?q={common}&in=collections"),
+                ("record page", f"/records/collections/{urllib.parse.quote(slug)}"),
+            ]
+            probe = "/"
+        else:
+            process = subprocess.Popen([datasette, "serve", "-i", archive, "-m", metadata, "-h", "127.0.0.1", "-p", str(port)],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            targets = [
+                (f"search page, rare word ({rare})", f"/archive/collections?_search={rare}"),
+                (f"search page, common word ({common})", f"/archive/collections?_search={common}"),
+                (f"JSON search, rare word", f"/archive/collections.json?_search={rare}"),
+                (f"JSON search, common word", f"/archive/collections.json?_search={common}"),
+                ("record page", f"/archive/collections/{row_id}"),
+            ]
+            probe = "/-/versions.json"
+        try:
+            wait_for(base + probe)
+            for label, path in targets:
+                urllib.request.urlopen(base + path, timeout=30).read()  # warm
+                for connections in (16, 64):
+                    rate, p50, p99, errors = wrk(base + path, connections, args.duration)
+                    rows.append((name, label, connections, rate, p50, p99, errors))
+            rss = peak_rss_mb(process.pid)
+            rows.append((name, "peak RSS", None, rss, None, None, None))
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+    print(f"## archive serve and Datasette under load — {args.collections:,} collections, wrk -t2, {args.duration} s a run\n")
+    print("| server | request | connections | req/s | p50 | p99 | errors |")
+    print("|---|---|---|---|---|---|---|")
+    for name, label, connections, rate, p50, p99, errors in rows:
+        if connections is None:
+            print(f"| {name} | peak RSS | | {rate:.0f} MB | | | |")
+        else:
+            print(f"| {name} | {label} | {connections} | {rate:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {errors} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+// `archive serve` (the CLI hands it on to this executable, beside it): the archive in a web browser, read-only,
+// on loopback by default. An executable of its own so that `archive` does not link the web server: the CLI
+// stays small and starts fast, and builds that need only the CLI do not compile SwiftNIO.
+import ArchiveCore
+import ArchiveWeb
+import ArgumentParser
+import Glibc
+
+@main
+struct ArchiveServe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive serve",
+        abstract: "Serve the archive in a web browser: search, records with their relations, timeline, downloads, JSON API.",
+        discussion: """
+            Read-only: the server never writes the archive, and an import running meanwhile is seen before or after, \
+            never half done. Binds to 127.0.0.1 (this machine only) unless --host says otherwise; says its URL on \
+            stderr; Ctrl-C or SIGTERM end it after the requests under way. The API is described at /api/openapi.json.
+            """)
+
+    @Option(help: ArgumentHelp("The archive file (default: $\(Archive.environmentVariable), else ./\(Archive.defaultPath)).", valueName: "path"))
+    var db: String?
+
+    @Option(help: "The address to listen on (0.0.0.0 for every interface).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Read-only connections to the archive: the most requests reading at once (1 to 64).")
+    var connections = 8
+
+    func validate() throws {
+        if let db, db.isEmpty { throw ValidationError("--db needs a file path") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
+        guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host needs an address") }
+    }
+
+    func run() async throws {
+        let path = Archive.path(given: db)
+        do {
+            guard Archive.fileExists(path) else {
+                throw ArchiveError(.notFound, "no archive at \(path): create one with `archive import seeds`, or give --db")
+            }
+            let server = try ArchiveServer(archivePath: path, connections: connections)
+            try await server.run(host: host, port: port) { url in
+                say("serving \(path) at \(url) (read-only; Ctrl-C to stop)")
+            }
+            say("stopped")
+        } catch let error as ArchiveError {
+            say("archive: " + error.message.escapingControlCharacters)
+            throw ExitCode(error.kind == .notFound ? 66 : error.kind == .notAnArchive || error.kind == .incompatibleSchema ? 65 : 74)
+        }
+    }
+
+    private func say(_ line: String) {
+        let text = line + "\n"
+        _ = text.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+    }
+}

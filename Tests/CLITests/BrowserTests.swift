@@ -1,0 +1,83 @@
+// `archive serve` in a real browser: Debian's chromium, headless, driven by Playwright from PyPI (in a virtual
+// environment under .build, made on first use) through Tests/Browser/browse.py: a query typed into the search
+// box, a hit followed to its record, a relation followed, the CSV downloaded and read, axe-core on four pages,
+// screenshots. Skipped, saying so, where chromium or PyPI is missing (.ci/run installs chromium).
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+enum Browser {
+    static let environment = Datasette.packageRoot.appendingPathComponent(".build/browser-venv")
+    static var python: String { environment.appendingPathComponent("bin/python").path }
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static let isAvailable: Bool = {
+        guard chromium != nil else { return false }
+        let ready = "'\(python)' -c 'import playwright, axe_playwright_python'"
+        let install = "python3 -m venv '\(environment.path)' && '\(python)' -m pip install --quiet --disable-pip-version-check --timeout 30 --retries 1 'playwright==1.*' 'axe-playwright-python==0.1.*'"
+        guard let result = try? run(["-c", "\(ready) 2>/dev/null || (\(install))"], in: Datasette.packageRoot, executable: URL(fileURLWithPath: "/bin/bash")) else { return false }
+        return result.status == 0
+    }()
+}
+
+/// `archive serve` on a free loopback port, stopped when the test ends.
+final class RunningServer {
+    let process = Process()
+    let url: String
+
+    init(in folder: URL) throws {
+        process.executableURL = ArchiveBinary.url
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The URL is on stderr once the socket listens: "serving archive.sqlite at http://127.0.0.1:PORT/ …".
+        var said = ""
+        while !said.contains("(read-only") {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            said += String(decoding: data, as: UTF8.self)
+        }
+        guard let start = said.range(of: " at http://"), let end = said[start.upperBound...].firstIndex(of: " ") else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "archive serve did not say its URL: \(said)"])
+        }
+        url = "http://" + said[start.upperBound..<end]
+    }
+
+    deinit {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+@Suite struct BrowserTests {
+    @Test(.enabled(if: Browser.isAvailable, "needs Debian's chromium and Playwright from PyPI (.build/browser-venv); one of them is missing"))
+    func aPersonSearchesFollowsAHitAndARelationAndDownloadsTheCSV() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        let server = try RunningServer(in: folder.url)
+        let script = Datasette.packageRoot.appendingPathComponent("Tests/Browser/browse.py").path
+        let walk = try run([script, server.url, folder.path(""), Browser.chromium ?? ""], in: folder.url, executable: URL(fileURLWithPath: Browser.python))
+        try #require(walk.status == 0, "the browser walk failed: \(walk.stderr.suffix(2_000))")
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(walk.stdout.utf8)) as? [String: Any])
+        #expect((seen["search_url"] as? String)?.contains("/search?q=ballet") == true)
+        #expect((seen["search_heading"] as? String)?.contains("for “ballet”") == true)
+        #expect((seen["marks"] as? Int ?? 0) > 0)
+        #expect(seen["record_heading"] as? String == seen["hit"] as? String)
+        #expect((seen["record_url"] as? String)?.contains("/records/") == true)
+        #expect(seen["relation_heading"] as? String == seen["relation"] as? String)
+        #expect(seen["relation_url"] as? String != seen["record_url"] as? String)
+        #expect(seen["csv_name"] as? String == "search.csv")
+        #expect(seen["csv_header"] as? [String] == ["kind", "slug", "title", "season", "year", "score", "snippet"])
+        #expect((seen["csv_rows"] as? Int ?? 0) > 0)
+        #expect(seen["phone_overflow"] as? Bool == false)
+        #expect((seen["console_errors"] as? [String]) == [], "the browser reported errors (a CSP violation?)")
+        let axe = seen["axe"] as? [String: [String]]
+        for page in ["home", "search", "record", "timeline"] {
+            #expect(axe?[page] == [], "axe-core found serious or critical violations on the \(page) page: \(axe?[page] ?? [])")
+        }
+        #expect(folder.exists("search.png") && folder.exists("record.png"))
+    }
+}
