@@ -29,11 +29,15 @@ struct ArchiveServe: AsyncParsableCommand {
     @Option(help: "Read-only connections to the archive: the most requests reading at once (1 to 64).")
     var connections = 8
 
+    @Option(help: "Seconds a page's reads may take before it answers 503 (a search stops at 0.8 s at most).")
+    var timeLimit = 2.0
+
     func validate() throws {
         if let db, db.isEmpty { throw ValidationError("--db needs a file path") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
         guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host needs an address") }
+        guard timeLimit.isFinite, (0.001...600).contains(timeLimit) else { throw ValidationError("--time-limit must be between 0.001 and 600 seconds") }
     }
 
     func run() async throws {
@@ -42,7 +46,7 @@ struct ArchiveServe: AsyncParsableCommand {
             guard Archive.fileExists(path) else {
                 throw ArchiveError(.notFound, "no archive at \(path): create one with `archive import seeds`, or give --db")
             }
-            let server = try ArchiveServer(archivePath: path, connections: connections)
+            let server = try ArchiveServer(archivePath: path, connections: connections, timeLimit: timeLimit)
             try await server.run(host: host, port: port) { url in
                 say("serving \(path) at \(url) (read-only; Ctrl-C to stop)")
             }

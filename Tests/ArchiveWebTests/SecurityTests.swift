@@ -3,7 +3,9 @@
 import ArchiveCore
 import Foundation
 import HTTPTypes
+import ArchiveWeb
 import Hummingbird
+import HummingbirdTesting
 import Testing
 
 @Suite struct SecurityTests {
@@ -72,5 +74,22 @@ import Testing
         let page = try await web.page(path)
         #expect([200, 400, 404].contains(page.status.code), "\(path) → \(page.status)")
         #expect(!page.body.contains("SQLITE") && !page.body.contains("SELECT") && !page.body.contains("Fatal"))
+    }
+
+    @Test func aQueryPastItsTimeLimitIsA503NotAHungConnection() async throws {
+        // Enough rows that every query below takes more than the few thousand steps between SQLite's checks.
+        let rows = (0..<3_000).map { "collection-\($0),Collection \($0),A description of atelier work number \($0)" }
+        let fixture = try WebFixture(extra: [("collections.csv", "slug,title,description\n" + rows.joined(separator: "\n") + "\n")])
+        let hurried = try ArchiveServer(archivePath: fixture.path, connections: 2, timeLimit: 0.000_001)
+        let app = Application(router: hurried.router())
+        try await app.test(.router) { client in
+            for path in ["/search?q=a*", "/api/search?q=a*", "/browse/collections?sort=description"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .serviceUnavailable, "\(path)")
+                    let body = String(decoding: response.body.readableBytesView, as: UTF8.self)
+                    #expect(body.contains("too long"), "\(body.prefix(200))")
+                }
+            }
+        }
     }
 }

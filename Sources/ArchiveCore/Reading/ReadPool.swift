@@ -8,14 +8,17 @@ import Synchronization
 
 public final class ReadPool: Sendable {
     public let path: String
+    /// Seconds a read may take before SQLite is told to stop it.
+    public let timeLimit: Double
     private let idle: Mutex<[UncheckedArchive]>
     private let free: DispatchSemaphore
 
     /// An archive used by one reader at a time, which the pool hands from thread to thread.
     private struct UncheckedArchive: @unchecked Sendable { let archive: Archive }
 
-    public init(path: String, connections: Int) throws {
+    public init(path: String, connections: Int, timeLimit: Double = 2) throws {
         self.path = path
+        self.timeLimit = timeLimit
         let count = max(1, connections)
         idle = Mutex(try (0..<count).map { _ in UncheckedArchive(archive: try Archive(path: path, access: .read)) })
         free = DispatchSemaphore(value: count)
@@ -23,14 +26,14 @@ public final class ReadPool: Sendable {
 
     /// Runs `body` with a connection of its own, in a read transaction, stopped after `timeLimit` seconds
     /// (ArchiveError.timeLimit): a request cannot hold a connection without bound.
-    public func read<T>(timeLimit: Double = 2, _ body: (Archive) throws -> T) throws -> T {
+    public func read<T>(timeLimit: Double? = nil, _ body: (Archive) throws -> T) throws -> T {
         free.wait()
         let borrowed = idle.withLock { $0.removeLast() }
         defer {
             idle.withLock { $0.append(borrowed) }
             free.signal()
         }
-        return try borrowed.archive.read(timeLimit: timeLimit, body)
+        return try borrowed.archive.read(timeLimit: timeLimit ?? self.timeLimit, body)
     }
 }
 

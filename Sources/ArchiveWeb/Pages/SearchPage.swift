@@ -62,9 +62,10 @@ enum SearchPage {
         let query = try SearchQuery(text)
         let scopes = search.scopes
         guard !scopes.isEmpty else { throw Reply.Failure.badRequest("these filters do not apply to \(search.scope)") }
-        return try pool.read(timeLimit: 3) { archive in
+        return try pool.read { archive in
             var searcher = Searcher(archive: archive)
-            searcher.timeLimit = 0.8
+            // A search answers within its own budget (as `archive search` does), the pool's limit bounding the rest.
+            searcher.timeLimit = min(Searcher.defaultTimeLimit, pool.timeLimit)
             let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: limit ?? search.limit,
                                            offset: offset ?? search.offset, highlight: .segments)
             let total = try searcher.count(query, in: scopes, filters: search.filters, upTo: countCap + 1)

@@ -7,8 +7,9 @@ import Glibc
 public struct ArchiveServer: Sendable {
     public let pool: ReadPool
 
-    public init(archivePath: String, connections: Int = 8) throws {
-        pool = try ReadPool(path: archivePath, connections: connections)
+    /// `timeLimit`: seconds a page's reads may take (a search: at most 0.8 s) before the answer is a 503.
+    public init(archivePath: String, connections: Int = 8, timeLimit: Double = 2) throws {
+        pool = try ReadPool(path: archivePath, connections: connections, timeLimit: timeLimit)
     }
 
     /// The router with every page and API route, for `serve` and for tests (HummingbirdTesting).
