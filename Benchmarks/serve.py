@@ -88,6 +88,7 @@ def main():
     ap.add_argument("--collections", type=int, default=1_000_000)
     ap.add_argument("--duration", type=int, default=10)
     ap.add_argument("--smoke", action="store_true")
+    ap.add_argument("--archive-only", action="store_true", help="measure archive serve alone")
     args = ap.parse_args()
     if args.smoke:
         args.collections, args.duration = 2_000, 2
@@ -117,7 +118,7 @@ def main():
                             capture_output=True, text=True, check=True).stdout.strip()
 
     servers = [("archive serve", None)]
-    if not args.smoke:
+    if not args.smoke and not args.archive_only:
         servers.append(("Datasette 0.65 (immutable)", ensure_datasette()))
     rows = []
     for name, datasette in servers:

@@ -81,3 +81,29 @@ final class RunningServer {
         #expect(folder.exists("search.png") && folder.exists("record.png"))
     }
 }
+
+@Suite struct ServeCommandTests {
+    @Test func serveSaysItsURLAnswersAndStopsGracefullyOnSIGTERM() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        let before = try Data(contentsOf: folder.url.appendingPathComponent("archive.sqlite"))
+        let server = try RunningServer(in: folder.url)
+        #expect(server.url.hasPrefix("http://127.0.0.1:") && server.url.hasSuffix("/"))
+        let page = try String(contentsOf: URL(string: server.url + "records/designers/celine")!, encoding: .utf8)
+        #expect(page.contains("<h1>Celine</h1>"))
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0)
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("archive.sqlite")) == before)
+    }
+
+    @Test func serveWithoutAnArchiveOrWithABadOptionSaysSo() throws {
+        let folder = try TemporaryFolder()
+        let missing = try run(["serve", "--port", "0"], in: folder.url)
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no archive at archive.sqlite"))
+        #expect(try run(["serve", "--port", "70000"], in: folder.url).status == 64)
+        let help = try run(["serve", "--help"], in: folder.url)
+        #expect(help.status == 0 && help.stdout.contains("--port"))
+    }
+}

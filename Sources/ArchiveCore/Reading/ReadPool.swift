@@ -20,7 +20,14 @@ public final class ReadPool: Sendable {
         self.path = path
         self.timeLimit = timeLimit
         let count = max(1, connections)
-        idle = Mutex(try (0..<count).map { _ in UncheckedArchive(archive: try Archive(path: path, access: .read)) })
+        idle = Mutex(try (0..<count).map { _ in
+            let archive = try Archive(path: path, access: .read)
+            // A page cache of 8 MiB each (SQLite's default is 2): the pages of the indexes a search walks stay
+            // in the connection instead of being read again. A memory map was tried: as fast, but its pages
+            // count in the server's RSS (226 MB for a 170 MB file, against 42 MB).
+            try archive.database.execute("PRAGMA cache_size = -8192")
+            return UncheckedArchive(archive: archive)
+        })
         free = DispatchSemaphore(value: count)
     }
 

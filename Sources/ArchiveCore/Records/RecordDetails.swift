@@ -47,7 +47,9 @@ public struct RecordDetails: Sendable {
             if case .reference(let target) = column.kind { return "(SELECT slug FROM \(target) WHERE id = \(column.column))" }
             return column.column
         }
-        let statement = try db.prepare("SELECT id, \(columns.joined(separator: ", ")) FROM \(table.name) WHERE slug = ?")
+        // Cached statements: a record page of the server asks these of the same connection again and again.
+        let statement = try db.cachedStatement("SELECT id, \(columns.joined(separator: ", ")) FROM \(table.name) WHERE slug = ?")
+        defer { statement.reset() }
         try statement.bind([slug])
         guard let row = try statement.next(), let id = row.int64(at: 0) else { return nil }
         let fields = table.columns.enumerated().map { Field(name: $1.name, value: row.value(at: Int32($0 + 1))) }
@@ -72,10 +74,11 @@ public struct RecordDetails: Sendable {
     private static func sameIdentifier(_ id: Int64, in table: TableDescription, _ db: Database) throws -> [Link] {
         var links: [Link] = []
         for column in authorityColumns where table.column(named: column) != nil {
-            let statement = try db.prepare("""
+            let statement = try db.cachedStatement("""
                 SELECT o.slug, o.name, o.\(column) FROM \(table.name) AS r JOIN \(table.name) AS o ON o.\(column) = r.\(column) AND o.id <> r.id
                 WHERE r.id = ? ORDER BY o.slug
                 """)
+            defer { statement.reset() }
             try statement.bind([id])
             while let row = try statement.next() {
                 links.append(Link(relation: "same_\(column)", role: "same \(column)", table: table.name, slug: row.string(at: 0) ?? "",
@@ -108,7 +111,8 @@ public struct RecordDetails: Sendable {
             + ", \(source != nil ? "s.slug" : "NULL") FROM \(relation.name) AS r JOIN \(otherTable) AS o ON o.id = r.\(other.column)"
             + (source != nil ? " LEFT JOIN sources AS s ON s.id = r.source_id" : "")
             + " WHERE r.\(column.column) = ? ORDER BY o.slug"
-        let statement = try db.prepare(sql)
+        let statement = try db.cachedStatement(sql)
+        defer { statement.reset() }
         try statement.bind([id])
         var links: [Link] = []
         var citations: [Citation] = []

@@ -40,17 +40,18 @@ public struct SearchHit: Sendable, Equatable {
     /// that escapes and marks them itself. Stray markers in the record's own text are dropped.
     public var segments: [(text: String, isMatch: Bool)] {
         var parts: [(String, Bool)] = []
-        var current = "", inMatch = false
-        for character in snippet {
-            if character == "\u{E000}" || character == "\u{E001}" {
-                if !current.isEmpty { parts.append((current, inMatch)) }
-                current = ""
-                inMatch = character == "\u{E000}"
+        var current = String.UnicodeScalarView(), inMatch = false
+        // Scalars, not Characters: the markers are single scalars, and comparing graphemes is slow.
+        for scalar in snippet.unicodeScalars {
+            if scalar == "\u{E000}" || scalar == "\u{E001}" {
+                if !current.isEmpty { parts.append((String(current), inMatch)) }
+                current = String.UnicodeScalarView()
+                inMatch = scalar == "\u{E000}"
             } else {
-                current.append(character)
+                current.append(scalar)
             }
         }
-        if !current.isEmpty { parts.append((current, inMatch)) }
+        if !current.isEmpty { parts.append((String(current), inMatch)) }
         return parts
     }
 }

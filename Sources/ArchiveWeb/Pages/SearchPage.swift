@@ -56,6 +56,8 @@ struct SearchResult: Sendable {
 enum SearchPage {
     static let scopeNames = SearchScope.allCases.map(\.rawValue)
     static let countCap = 10_000
+    /// Facets are counted for searches with at most this many hits.
+    static let facetCap = 5_000
 
     static func run(_ search: SearchRequest, pool: ReadPool, facets: Bool = true, limit: Int? = nil, offset: Int? = nil) throws -> SearchResult? {
         guard let text = search.text else { return nil }
@@ -69,7 +71,9 @@ enum SearchPage {
             let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: limit ?? search.limit,
                                            offset: offset ?? search.offset, highlight: .segments)
             let total = try searcher.count(query, in: scopes, filters: search.filters, upTo: countCap + 1)
-            let counts = facets ? try searcher.facets(query, in: scopes, filters: search.filters) : []
+            // Facets count every hit: past the cap that is most of the time a page may take, so they wait
+            // for a narrower search (the page says so).
+            let counts = facets && total <= facetCap ? try searcher.facets(query, in: scopes, filters: search.filters) : []
             return SearchResult(hits: hits, total: total, facets: counts)
         }
     }
@@ -101,7 +105,10 @@ enum SearchPage {
             "<a href=\"\(HTML.escape(Query.link("/api/search", search.parameters(overriding: [("format", format), ("limit", "1000"), ("page", nil)]))))\">\(format.uppercased())</a>"
         }.joined(separator: " · ")
         body += "<p class=\"downloads\">Download the first 1,000 hits: \(downloads) · <a href=\"\(HTML.escape(Query.link("/api/search", search.parameters(page: search.page))))\">this page as JSON</a></p>"
-        body += "</section>" + facetList(search, result.facets) + "</div>"
+        let narrower = result.total > facetCap
+            ? "<aside class=\"facets\" aria-label=\"Narrow the search\"><p class=\"muted\">Counts by designer and year appear for searches with at most \(facetCap) hits: add a word or a filter.</p></aside>"
+            : facetList(search, result.facets)
+        body += "</section>" + narrower + "</div>"
         return Layout.page(title: "“\(text)”", section: .search, body: body)
     }
 
