@@ -16,9 +16,7 @@ struct ServeCommand: ParsableCommand {
     var serverOptions: [String] = []
 
     func run() throws {
-        let own = CommandLine.arguments[0]
-        let folder = own.contains("/") ? String(own[..<own.lastIndex(of: "/")!]) : "."
-        let server = folder + "/archive-serve"
+        let server = Self.ownFolder() + "/archive-serve"
         guard access(server, X_OK) == 0 else {
             throw ArchiveError(.notFound, "archive serve needs archive-serve beside archive (\(server)): `swift build` builds both")
         }
@@ -26,5 +24,14 @@ struct ServeCommand: ParsableCommand {
         var pointers = arguments.map { strdup($0) } + [nil]
         execv(server, &pointers)
         throw ArchiveError(.cannotRead, "cannot start \(server): \(String(cString: strerror(errno)))")
+    }
+
+    /// The folder of this executable, wherever it was called from (argv[0] may be a bare name found on PATH).
+    private static func ownFolder() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let path = count > 0 ? String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
     }
 }
