@@ -22,20 +22,9 @@ import subprocess
 import sys
 import time
 
+from common import generated, timed
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def timed(cmd):
-    """Wall seconds and the child's own peak RSS in KiB (os.wait4 on this child alone)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read()
-    if os.waitstatus_to_exitcode(status) != 0:
-        print(f"history.py: {' '.join(cmd)} failed: {stderr.strip()[:500]}", file=sys.stderr)
-        sys.exit(1)
-    return seconds, usage.ru_maxrss
 
 
 def fresh(path):
@@ -59,10 +48,7 @@ def main():
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "archive"], cwd=REPO, check=True,
                    stdout=subprocess.DEVNULL)
     binary = os.path.join(REPO, ".build", "release", "archive")
-    data = f"/tmp/archive-bench/{args.collections}"
-    if not os.path.exists(os.path.join(data, "manifest.json")):
-        subprocess.run([sys.executable, os.path.join(REPO, "Benchmarks", "generate.py"), "--collections", str(args.collections),
-                        "--out", data], check=True, stdout=subprocess.DEVNULL)
+    data = generated(args.collections)
     work = f"/tmp/archive-bench/history-{args.collections}"
     os.makedirs(work, exist_ok=True)
     changed = os.path.join(work, "collections.csv")

@@ -20,24 +20,12 @@ import subprocess
 import sys
 import time
 
+from common import timed
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FILES = ["designers_makers", "cooperhewitt_fashion_textiles", "ima_fashion_costume", "footwear_subset"]
 SEARCHES = [["slippers"], ["dior", "--institution", "ima"], ["lace", "--category", "lace", "--from", "1700", "--to", "1750"],
             ["silk*"], ["embroidered", "silk", "linen"]]
-
-
-def timed(cmd):
-    """Wall seconds and the child's own peak RSS in KiB (os.wait4 on this child alone)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        print(f"museum.py: {' '.join(cmd)} exited {process.returncode}: {stderr.strip()[:500]}", file=sys.stderr)
-        sys.exit(1)
-    return seconds, usage.ru_maxrss
 
 
 def main():

@@ -25,6 +25,8 @@ import time
 import urllib.parse
 import urllib.request
 
+from common import generated
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(REPO, ".build", "datasette-venv")
 
@@ -99,10 +101,7 @@ def main():
     for product in ["archive", "archive-serve"]:
         subprocess.run(["swift", "build", "-c", configuration, "--product", product], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     binary = os.path.join(REPO, ".build", configuration, "archive")
-    data = f"/tmp/archive-bench/{args.collections}"
-    if not os.path.exists(os.path.join(data, "manifest.json")):
-        subprocess.run([sys.executable, os.path.join(REPO, "Benchmarks", "generate.py"), "--collections", str(args.collections),
-                        "--out", data], check=True, stdout=subprocess.DEVNULL)
+    data = generated(args.collections)
     work = f"/tmp/archive-bench/serve-{args.collections}"
     os.makedirs(work, exist_ok=True)
     archive = os.path.join(work, "archive.sqlite")
@@ -117,6 +116,14 @@ def main():
     row_id = subprocess.run(["sqlite3", archive, f"SELECT id FROM collections WHERE slug = '{slug}'"],
                             capture_output=True, text=True, check=True).stdout.strip()
 
+    # The same questions to both servers: (label, archive serve's path, Datasette's path).
+    questions = [
+        (f"search page, rare word ({rare})", f"/search?q={rare}&in=collections", f"/archive/collections?_search={rare}"),
+        (f"search page, common word ({common})", f"/search?q={common}&in=collections", f"/archive/collections?_search={common}"),
+        ("JSON search, rare word", f"/api/search?q={rare}&in=collections", f"/archive/collections.json?_search={rare}"),
+        ("JSON search, common word", f"/api/search?q={common}&in=collections", f"/archive/collections.json?_search={common}"),
+        ("record page", f"/records/collections/{urllib.parse.quote(slug)}", f"/archive/collections/{row_id}"),
+    ]
     servers = [("archive serve", None)]
     if not args.smoke and not args.archive_only:
         servers.append(("Datasette 0.65 (immutable)", ensure_datasette()))
@@ -126,25 +133,12 @@ def main():
         base = f"http://127.0.0.1:{port}"
         if datasette is None:
             process = subprocess.Popen([binary, "--db", archive, "serve", "--port", str(port)], stderr=subprocess.DEVNULL)
-            targets = [
-                (f"search page, rare word ({rare})", f"/search?q={rare}&in=collections"),
-                (f"search page, common word ({common})", f"/search?q={common}&in=collections"),
-                (f"JSON search, rare word", f"/api/search?q={rare}&in=collections"),
-                (f"JSON search, common word", f"/api/search?q={common}&in=collections"),
-                ("record page", f"/records/collections/{urllib.parse.quote(slug)}"),
-            ]
             probe = "/"
         else:
             process = subprocess.Popen([datasette, "serve", "-i", archive, "-m", metadata, "-h", "127.0.0.1", "-p", str(port)],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            targets = [
-                (f"search page, rare word ({rare})", f"/archive/collections?_search={rare}"),
-                (f"search page, common word ({common})", f"/archive/collections?_search={common}"),
-                (f"JSON search, rare word", f"/archive/collections.json?_search={rare}"),
-                (f"JSON search, common word", f"/archive/collections.json?_search={common}"),
-                ("record page", f"/archive/collections/{row_id}"),
-            ]
             probe = "/-/versions.json"
+        targets = [(label, ours if datasette is None else theirs) for label, ours, theirs in questions]
         try:
             wait_for(base + probe)
             for label, path in targets:

@@ -17,8 +17,7 @@ struct DeleteCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("[table] slug", valueName: "slug"))
-    var words: [String] = []
+    @OptionGroup var record: RecordArgument
 
     @Flag(help: "Say what would be deleted, and delete nothing.")
     var dryRun = false
@@ -26,16 +25,9 @@ struct DeleteCommand: ParsableCommand {
     @Flag(help: "Delete without asking.")
     var yes = false
 
-    @Option(help: ArgumentHelp("Who makes the change, for the history (default: $ARCHIVE_USER, else the login name).", valueName: "name"))
-    var by: String?
-
-    private var table: String? { words.count == 2 ? words[0] : nil }
+    @OptionGroup var change: ActorOption
 
     func validate() throws {
-        guard (1...2).contains(words.count) else { throw ValidationError("give a slug, or a table and a slug") }
-        if let table, !Tables.records.contains(where: { $0.name == table }) {
-            throw ValidationError("unknown table '\(table)'; record tables: \(Tables.records.map(\.name).joined(separator: ", "))")
-        }
         if !dryRun && !yes && isatty(STDIN_FILENO) != 1 {
             throw ValidationError("stdin is not a terminal to confirm on: give --yes to delete (or --dry-run to see what would go)")
         }
@@ -43,7 +35,7 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         let archive = try options.open(dryRun ? .read : .write)
-        let plan = try Deletion.plan(words.last ?? "", in: table, archive: archive)
+        let plan = try Deletion.plan(record.slug, in: record.table, archive: archive)
         Console.note("\(plan.table) \(plan.slug)" + (plan.rows.isEmpty ? ", with no relations" : " and \(plan.rows.count) relation row\(plan.rows.count == 1 ? "" : "s"):"))
         for row in plan.rows.prefix(50) { Console.note("  \(row)") }
         if plan.rows.count > 50 { Console.note("  … and \(plan.rows.count - 50) more") }
@@ -52,7 +44,7 @@ struct DeleteCommand: ParsableCommand {
             Console.progress("Delete them? [y/N] ")
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else { return Console.note("nothing was deleted") }
         }
-        let change = try plan.run(on: archive, by: ChangeActor.resolve(by) { getenv($0).map { String(cString: $0) } })
+        let change = try plan.run(on: archive, by: change.actor)
         Console.note("deleted as change \(change); `archive undo \(change)` puts it back")
     }
 }

@@ -22,22 +22,14 @@ struct EditCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(help: ArgumentHelp("[table] slug", valueName: "slug"))
-    var words: [String] = []
+    @OptionGroup var record: RecordArgument
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Set a field, without an editor (repeatable).", valueName: "field=value"))
     var assignments: [String] = []
 
-    @Option(help: ArgumentHelp("Who makes the change, for the history (default: $ARCHIVE_USER, else the login name).", valueName: "name"))
-    var by: String?
-
-    private var table: String? { words.count == 2 ? words[0] : nil }
+    @OptionGroup var change: ActorOption
 
     func validate() throws {
-        guard (1...2).contains(words.count) else { throw ValidationError("give a slug, or a table and a slug") }
-        if let table, !Tables.records.contains(where: { $0.name == table }) {
-            throw ValidationError("unknown table '\(table)'; record tables: \(Tables.records.map(\.name).joined(separator: ", "))")
-        }
         for assignment in assignments where !assignment.contains("=") || assignment.hasPrefix("=") {
             throw ValidationError("--set takes field=value, e.g. --set country=France (got '\(assignment)')")
         }
@@ -45,8 +37,8 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let archive = try options.open(.write)
-        let edit = try RecordEdit.begin(words.last ?? "", in: table, archive: archive)
-        let actor = ChangeActor.resolve(by) { getenv($0).map { String(cString: $0) } }
+        let edit = try RecordEdit.begin(record.slug, in: record.table, archive: archive)
+        let actor = change.actor
         if !assignments.isEmpty {
             let fields = assignments.map { assignment in
                 let equals = assignment.firstIndex(of: "=")!

@@ -34,8 +34,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the file through this import mapping (JSON; see README, Import mappings).", valueName: "mapping.json"))
     var mapping: String?
 
-    @Option(help: ArgumentHelp("Who imports, for the history (default: $ARCHIVE_USER, else the login name).", valueName: "name"))
-    var by: String?
+    @OptionGroup var change: ActorOption
 
     @Flag(help: "Check everything and report what would change, without writing.")
     var dryRun = false
@@ -75,7 +74,7 @@ struct ImportCommand: ParsableCommand {
         let report: ImportReport
         do {
             report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source, formulaGuard: !noFormulaGuard,
-                                                                                 actor: ChangeActor.resolve(by) { getenv($0).map { String(cString: $0) } },
+                                                                                 actor: change.actor,
                                                                                  keepsHistory: !noHistory), progress: bar?.update)
             bar?.finish()
         } catch let failure as ImportFailure {

@@ -19,8 +19,7 @@ struct UndoCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The change's number, as `archive history` lists it.", valueName: "change"))
     var change: Int64?
 
-    @Option(help: ArgumentHelp("Who makes the change, for the history (default: $ARCHIVE_USER, else the login name).", valueName: "name"))
-    var by: String?
+    @OptionGroup var actorOption: ActorOption
 
     func validate() throws {
         if let change, change < 1 { throw ValidationError("a change number is 1 or more") }
@@ -28,7 +27,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         let archive = try options.open(.write)
-        let result = try Undo.run(change, on: archive, by: ChangeActor.resolve(by) { getenv($0).map { String(cString: $0) } })
+        let result = try Undo.run(change, on: archive, by: actorOption.actor)
         Console.note("change \(result.undone) undone, as change \(result.change) (`archive undo \(result.change)` redoes it)")
     }
 }

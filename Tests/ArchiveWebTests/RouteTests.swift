@@ -72,4 +72,12 @@ import Testing
         #expect(pages[6].status == .notFound && pages[6].body.hasPrefix("{\"error\":"))
         #expect(pages[7].status == .badRequest && pages[7].body.hasPrefix("{\"error\":\"q is required"))
     }
+
+    @Test func aSlugTwoTablesHoldIsA400ThatSaysWhichNotA500() async throws {
+        let web = try WebFixture(extra: [("icons.csv", "slug,name\nceline,Céline the singer\n")])
+        let page = try await web.page("/timeline?around=celine")
+        #expect(page.status == .badRequest)
+        #expect(page.body.contains("is a slug in designers and icons"))
+        #expect(try await web.page("/timeline?around=celine&table=icons").status == .ok)
+    }
 }

@@ -24,6 +24,16 @@ def serious(page):
     return sorted({v["id"] for v in results.response["violations"] if v.get("impact") in ("serious", "critical")})
 
 
+def follow(page, selector, link, landing):
+    """Clicks the first link matching `selector`; notes its text and the page it leads to (URL, heading)."""
+    anchor = page.locator(selector).first
+    seen[link] = anchor.inner_text()
+    anchor.click()
+    page.wait_for_selector("h1")
+    seen[landing + "_url"] = page.url
+    seen[landing + "_heading"] = page.inner_text("h1")
+
+
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
@@ -40,21 +50,11 @@ with sync_playwright() as playwright:
     page.screenshot(path=out + "/search.png", full_page=False)
     seen["axe"]["search"] = serious(page)
 
-    hit = page.locator("ol.hits a.hit-title").first
-    seen["hit"] = hit.inner_text()
-    hit.click()
-    page.wait_for_selector("h1")
-    seen["record_url"] = page.url
-    seen["record_heading"] = page.inner_text("h1")
+    follow(page, "ol.hits a.hit-title", "hit", "record")
     page.screenshot(path=out + "/record.png", full_page=True)
     seen["axe"]["record"] = serious(page)
 
-    relation = page.locator("section.relations li a").first
-    seen["relation"] = relation.inner_text()
-    relation.click()
-    page.wait_for_selector("h1")
-    seen["relation_url"] = page.url
-    seen["relation_heading"] = page.inner_text("h1")
+    follow(page, "section.relations li a", "relation", "relation")
 
     page.goto(seen["search_url"])
     with page.expect_download() as download:

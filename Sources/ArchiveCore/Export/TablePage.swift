@@ -25,7 +25,7 @@ public struct TablePage: Sendable {
         let sortColumn = sort.flatMap { name in table.columns.first { $0.name == name }?.name } ?? table.key[0]
         let keyset = after != nil && sortColumn == "slug" && !descending
         let tieBreak = table.key.filter { $0 != sortColumn }.map { ", \"\($0)\"" }.joined()
-        let sql = "SELECT * FROM (\(query.sql)) WHERE \(keyset ? "slug > ?1" : "?1 IS NULL OR 1") AND (?4 IS NULL OR slug = ?4)"
+        let sql = "SELECT * FROM (\(query.sql)) WHERE (?1 IS NULL OR slug > ?1) AND (?4 IS NULL OR slug = ?4)"
             + " ORDER BY \"\(sortColumn)\" \(descending ? "DESC" : "ASC") NULLS LAST\(tieBreak) LIMIT ?2 OFFSET ?3"
         let statement = try archive.database.prepare(sql)
         try statement.bind([keyset ? after : nil, max(0, limit), keyset ? 0 : max(0, offset), slug])

@@ -46,10 +46,11 @@ public enum History {
         while let row = try statement.next() {
             let id = row.int64(at: 0) ?? 0
             // A pruned change keeps its counts in JSON; the others are counted from their logged rows.
-            let counts = try db.prepare(row.isNull(at: 9)
+            let counts = try db.cachedStatement(row.isNull(at: 9)
                 ? "SELECT table_name, action, count(*) FROM change_rows WHERE change_id = ? GROUP BY 1, 2 ORDER BY 1, 2"
                 : "SELECT json_extract(value, '$.table'), json_extract(value, '$.action'), json_extract(value, '$.rows') FROM json_each(?)")
             if row.isNull(at: 9) { try counts.bind([id]) } else { try counts.bind([row.string(at: 9)]) }
+            defer { counts.reset() }
             var list: [ChangeSummary.Count] = []
             while let count = try counts.next() {
                 list.append(.init(table: count.string(at: 0) ?? "", action: count.string(at: 1) ?? "", rows: count.int(at: 2) ?? 0))
@@ -111,7 +112,8 @@ public enum History {
     /// A row image's fields as text, in column order, NULLs left out.
     private static func fields(_ image: String?, _ db: Database) throws -> [(name: String, value: String)]? {
         guard let image else { return nil }
-        let statement = try db.prepare("SELECT key, value FROM json_each(?) WHERE value IS NOT NULL")
+        let statement = try db.cachedStatement("SELECT key, value FROM json_each(?) WHERE value IS NOT NULL")
+        defer { statement.reset() }
         try statement.bind([image])
         var fields: [(String, String)] = []
         while let row = try statement.next() { fields.append((row.string(at: 0) ?? "", row.value(at: 1).plainText)) }

@@ -32,6 +32,8 @@ enum Reply {
         case let error as ArchiveError where error.kind == .timeLimit: (.serviceUnavailable, "the request took too long and was stopped; try again")
         case let error as ArchiveError where error.kind == .notFound: (.notFound, "not found")
         case let error as ArchiveError where error.kind == .busy: (.serviceUnavailable, "the archive is busy; try again")
+        // The library's own words about the request (a slug two tables hold, say): no SQL in them.
+        case let error as ArchiveError where error.kind == .invalidInput: (.badRequest, error.message)
         default: (.internalServerError, "the archive could not answer this request")
         }
         if api { return json("{\"error\":\(JSONText.quoted(message)),\"status\":\(status.code)}", status: status) }
