@@ -29,18 +29,8 @@ struct ArchiveCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // A file-size limit (`ulimit -f`) must surface as a write error SQLite reports and rolls back, not kill us.
         signal(SIGXFSZ, SIG_IGN)
-        // Ctrl-C or a kill(1) during an export removes the file half-written beside the target. The signals are
-        // unblocked too: a parent may pass on a mask that blocks them (Foundation's Process does).
-        var interruptions = sigset_t()
-        sigemptyset(&interruptions)
-        for interruption in UnfinishedFile.handledSignals {
-            sigaddset(&interruptions, interruption)
-            signal(interruption) { number in
-                UnfinishedFile.removeNow()
-                _exit(128 + number)
-            }
-        }
-        pthread_sigmask(SIG_UNBLOCK, &interruptions, nil)
+        // Ctrl-C or a kill(1) during an export removes the file half-written beside the target.
+        UnfinishedFile.removeOnInterruption()
         do {
             var command = try parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -68,13 +68,13 @@ func run(
 
 /// Starts the archive binary with `arguments` in `directory` and returns at once (output discarded), for tests
 /// that act while it runs.
-func start(_ arguments: [String], in directory: URL) throws -> Process {
+func start(_ arguments: [String], in directory: URL, errors: FileHandle = .nullDevice) throws -> Process {
     let process = Process()
     process.executableURL = ArchiveBinary.url
     process.arguments = arguments
     process.currentDirectoryURL = directory
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errors
     try process.run()
     return process
 }

@@ -139,7 +139,8 @@ import Testing
         #expect(try run(["import", "collections.csv"], in: folder.url).status == 0)
         // The export is stopped (SIGSTOP) once its temporary file exists, and the file is seen again while it is
         // stopped: SIGTERM then certainly arrives before the rename.
-        let process = try start(["export", "collections_full", "-o", "sub/all.csv"], in: folder.url)
+        let errors = Pipe()
+        let process = try start(["export", "collections_full", "-o", "sub/all.csv"], in: folder.url, errors: errors.fileHandleForWriting)
         func temporaryFile() throws -> String? {
             try FileManager.default.contentsOfDirectory(atPath: folder.path("sub")).first { $0.hasPrefix(".all.csv.") }
         }
@@ -157,7 +158,9 @@ import Testing
         kill(process.processIdentifier, SIGTERM)
         kill(process.processIdentifier, SIGCONT)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 128 + SIGTERM)
+        try errors.fileHandleForWriting.close()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 128 + SIGTERM, "\(said)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("sub")).isEmpty)
     }
 }

@@ -6,6 +6,7 @@
 // - a FIFO, a device or an inherited descriptor (/dev/stdout, /dev/fd/N) is written straight into: a
 //   rename would replace the special file with a regular one, and `-o /dev/full` must fail like stdout does.
 import Glibc
+import Synchronization
 
 enum OutputFile {
     static func write<T>(_ path: String, protecting archive: ArchiveFiles, _ body: (BufferedOutput) throws -> T) throws -> T {
@@ -138,11 +139,12 @@ public enum UnfinishedFile {
     nonisolated(unsafe) private static let journal = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
     nonisolated(unsafe) private static let wal = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
     nonisolated(unsafe) private static let shm = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
-    nonisolated(unsafe) private static var isSet = false
+    // An atomic, not a Swift variable: reading it in a handler involves neither exclusivity tracking nor a lock.
+    private static let isSet = Atomic<Bool>(false)
 
     /// Call with the signals the CLI handles blocked (withSignalsBlocked), so the handler never sees half a path.
     static func set(_ newPath: String?) {
-        isSet = false
+        isSet.store(false, ordering: .sequentiallyConsistent)
         guard let newPath else { return }
         let bytes = Array(newPath.utf8)
         guard bytes.count < capacity - 16 else { return }
@@ -151,21 +153,43 @@ public enum UnfinishedFile {
             for (index, byte) in full.enumerated() { buffer[index] = CChar(bitPattern: byte) }
             buffer[full.count] = 0
         }
-        isSet = true
+        isSet.store(true, ordering: .sequentiallyConsistent)
     }
 
     /// Removes the unfinished file and its -journal, -wal and -shm, if there is one. Safe in a signal handler:
     /// it only reads the buffers and calls unlink.
-    public static func removeNow() {
-        guard isSet else { return }
+    static func removeNow() {
+        guard isSet.load(ordering: .sequentiallyConsistent) else { return }
         unlink(path)
         unlink(journal)
         unlink(wal)
         unlink(shm)
     }
 
-    /// The signals whose handler calls removeNow, as the CLI installs it.
-    public static let handledSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// The signals whose handler calls removeNow.
+    static let handledSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Makes Ctrl-C, SIGTERM and SIGHUP remove the unfinished file, then end the process as killed by them would
+    /// (exit 128 + the signal). The signals are unblocked too: a parent may pass on a mask that blocks them
+    /// (Foundation's Process does). Installed here, outside any actor: a handler written in a main-actor
+    /// context checks its executor when it runs, and that check may allocate, inside a malloc the signal
+    /// interrupted (glibc then aborts: "malloc assertion failure in sysmalloc").
+    public static func removeOnInterruption() {
+        var interruptions = sigset_t()
+        sigemptyset(&interruptions)
+        _ = isSet.load(ordering: .relaxed) // (the statics the handler reads are made now, not in it)
+        _ = (path, journal, wal, shm)
+        for interruption in handledSignals {
+            sigaddset(&interruptions, interruption)
+            signal(interruption, interrupted)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &interruptions, nil)
+    }
+
+    private static let interrupted: @convention(c) (Int32) -> Void = { number in
+        removeNow()
+        _exit(128 + number)
+    }
 
     /// Runs `body` with those signals held back until it returns.
     @discardableResult
