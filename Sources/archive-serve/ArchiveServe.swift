@@ -32,11 +32,15 @@ struct ArchiveServe: AsyncParsableCommand {
     @Option(help: "Seconds a page's reads may take before it answers 503 (a search stops at 0.8 s at most).")
     var timeLimit = 2.0
 
+    @Option(help: ArgumentHelp("Megabytes of finished pages kept until the archive changes (0 to 4096; 0 keeps none).", valueName: "MB"))
+    var cache = 32
+
     func validate() throws {
         if let db, db.isEmpty { throw ValidationError("--db needs a file path") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
         guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host needs an address") }
+        guard (0...4_096).contains(cache) else { throw ValidationError("--cache must be between 0 and 4096 megabytes") }
         guard timeLimit.isFinite, (0.001...600).contains(timeLimit) else { throw ValidationError("--time-limit must be between 0.001 and 600 seconds") }
     }
 
@@ -46,7 +50,7 @@ struct ArchiveServe: AsyncParsableCommand {
             guard Archive.fileExists(path) else {
                 throw ArchiveError(.notFound, "no archive at \(path): create one with `archive import seeds`, or give --db")
             }
-            let server = try ArchiveServer(archivePath: path, connections: connections, timeLimit: timeLimit)
+            let server = try ArchiveServer(archivePath: path, connections: connections, timeLimit: timeLimit, cacheMegabytes: cache)
             try await server.run(host: host, port: port) { url in
                 say("serving \(path) at \(url) (read-only; Ctrl-C to stop)")
             }

@@ -8,11 +8,11 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the archive in a web browser: search, records, timeline, downloads, JSON API (`archive serve --help`).",
-        discussion: "Options: --host (default 127.0.0.1), --port (default 8080; 0 picks a free one), --connections.")
+        discussion: "Options: --host (default 127.0.0.1), --port (default 8080; 0 picks a free one), --connections, --time-limit, --cache.")
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Options of the server: --host, --port, --connections.", valueName: "options"))
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Options of the server: --host, --port, --connections, --time-limit, --cache.", valueName: "options"))
     var serverOptions: [String] = []
 
     func run() throws {

@@ -1,5 +1,6 @@
 // The server never writes the archive, and many clients at once, during an import, never see an error.
 import ArchiveCore
+import ArchiveWeb
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -80,4 +81,37 @@ final class Flag: @unchecked Sendable {
     func set() { lock.withLock { stopped = true } }
     func fail(_ message: String) { lock.withLock { failure = message; stopped = true } }
     func finished(_ thread: Thread) -> Bool { thread.isFinished }
+}
+
+@Suite struct KeptPageTests {
+    @Test func pagesAskedAgainAreTheSameAndAnImportMeanwhileIsSeenAtOnce() async throws {
+        let web = try WebFixture()
+        let paths = ["/records/designers/celine", "/search?q=tartan", "/api/records/designers/celine", "/browse/designers", "/api/stats"]
+        let first = try await web.get(paths + paths)
+        #expect(Array(first[..<paths.count]).map(\.body) == Array(first[paths.count...]).map(\.body))
+        #expect(!first[0].body.contains("Tartan coats") && !first[1].body.contains("/records/designers/celine"))
+        // An import through a connection of its own, as `archive import` in another process commits it.
+        try "slug,name,description\nceline,Celine,Tartan coats for a new season\n".write(toFile: web.folder.path("d.csv"), atomically: true, encoding: .utf8)
+        let archive = try Archive(path: web.path, access: .write)
+        _ = try Importer(archive: archive).run(try ImportFile.files(at: web.folder.path("d.csv"), table: "designers"))
+        archive.close()
+        let after = try await web.get(paths)
+        #expect(after.allSatisfy { $0.status == .ok })
+        #expect(after[0].body.contains("Tartan coats for a new season"))
+        #expect(after[1].body.contains("/records/designers/celine"))
+        #expect(after[2].body.contains("Tartan coats for a new season"))
+        #expect(after[3].body.contains("Tartan coats for a new season"))
+        #expect(after[4].body != first[4].body) // the stats name the import
+        // A server that keeps nothing answers the same pages.
+        let uncached = try ArchiveServer(archivePath: web.path, connections: 2, cacheMegabytes: 0)
+        let app = Application(router: uncached.router())
+        let plain = try await app.test(.router) { client in
+            var bodies: [String] = []
+            for path in paths {
+                bodies.append(try await client.execute(uri: path, method: .get) { String(decoding: $0.body.readableBytesView, as: UTF8.self) })
+            }
+            return bodies
+        }
+        #expect(plain == after.map(\.body))
+    }
 }

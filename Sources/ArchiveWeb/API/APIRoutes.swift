@@ -5,11 +5,12 @@ import Hummingbird
 
 struct APIRoutes: Sendable {
     let pool: ReadPool
+    let cache: PageCache
 
     func register(on router: Router<BasicRequestContext>) {
-        let pool = self.pool
-        router.get("/api/stats") { _, _ in
-            Reply.json(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0).json } })
+        let pool = self.pool, cache = self.cache
+        router.get("/api/stats") { request, _ in
+            try await cache.reply(to: request, as: .json) { try await Blocking.run { try pool.read { try ArchiveStats(archive: $0).json } } }
         }
         router.get("/api/search") { request, _ in
             let format = try APIRoutes.format(request)
@@ -20,13 +21,16 @@ struct APIRoutes: Sendable {
                 let result = try await Blocking.run { try SearchPage.run(search, pool: pool, facets: false, limit: limit, offset: 0) }
                 return APIRoutes.rows(format, name: "search", RowTable(hits: result?.hits ?? []))
             }
-            let result = try await Blocking.run { try SearchPage.run(search, pool: pool) }
-            return Reply.json(APIRoutes.json(search, result))
+            return try await cache.reply(to: request, as: .json) {
+                APIRoutes.json(search, try await Blocking.run { try SearchPage.run(search, pool: pool) })
+            }
         }
         router.get("/api/records/:table/:slug") { request, context in
             let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
-            let record = try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }
-            guard let format = try APIRoutes.format(request), let description = Tables.named(table) else { return Reply.json(record.json) }
+            guard let format = try APIRoutes.format(request), let description = Tables.named(table) else {
+                return try await cache.reply(to: request, as: .json) { try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }.json }
+            }
+            _ = try await Blocking.run { try RecordPage.load(table, slug, pool: pool) } // (a 404 for a record not there)
             // The record's row as its table is exported.
             let row = try await Blocking.run { try pool.read { try TablePage.record(description, slug: slug, archive: $0) } }
             return APIRoutes.rows(format, name: "\(table)-\(slug)", RowTable(page: row))
@@ -41,8 +45,9 @@ struct APIRoutes: Sendable {
                 })
             }
             let browse = try BrowseRequest(table: name, request)
-            let page = try await Blocking.run { try BrowsePage.load(browse, pool: pool) }
-            return Reply.json(APIRoutes.json(browse, page))
+            return try await cache.reply(to: request, as: .json) {
+                APIRoutes.json(browse, try await Blocking.run { try BrowsePage.load(browse, pool: pool) })
+            }
         }
         router.get("/api/timeline") { request, _ in
             let timeline = try TimelineRequest(request)

@@ -4,12 +4,30 @@ import ArchiveCore
 import Hummingbird
 
 enum Reply {
-    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response { Kind.html.response(page, status: status) }
 
-    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response { Kind.json.response(text, status: status) }
+
+    enum Kind {
+        case html, json
+
+        /// The bytes of a reply's text (JSON ends with a newline, as the CLI's does).
+        func body(_ text: String) -> ByteBuffer {
+            switch self {
+            case .html: ByteBuffer(string: text)
+            case .json: ByteBuffer(string: text + "\n")
+            }
+        }
+
+        func response(_ text: String, status: HTTPResponse.Status = .ok) -> Response { response(body(text), status: status) }
+
+        func response(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+            let type = switch self {
+            case .html: "text/html; charset=utf-8"
+            case .json: "application/json; charset=utf-8"
+            }
+            return Response(status: status, headers: [.contentType: type], body: .init(byteBuffer: body))
+        }
     }
 
     /// A problem the request itself has, or one met answering it.

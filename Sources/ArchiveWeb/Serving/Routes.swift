@@ -1,16 +1,20 @@
 // Every address the server answers, each a page and its twin under /api/. Reads run off the event loops
-// (Blocking) on a borrowed connection (ReadPool), each in one snapshot with a time limit.
+// (Blocking) on a borrowed connection (ReadPool), each in one snapshot with a time limit; finished pages are
+// kept while the archive does not change (PageCache).
 import ArchiveCore
 import Glibc
 import Hummingbird
 
 struct Routes: Sendable {
     let pool: ReadPool
+    let cache: PageCache
 
     func register(on router: Router<BasicRequestContext>) {
-        let pool = self.pool
-        router.get("/") { _, _ in
-            Reply.html(HomePage.render(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } }))
+        let pool = self.pool, cache = self.cache
+        router.get("/") { request, _ in
+            try await cache.reply(to: request, as: .html) {
+                HomePage.render(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } })
+            }
         }
         router.get("/assets/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
@@ -22,31 +26,39 @@ struct Routes: Sendable {
         }
         router.get("/search") { request, _ in
             let search = try SearchRequest(request)
-            let result = try await Blocking.run { try SearchPage.run(search, pool: pool) }
-            return Reply.html(SearchPage.render(search, result))
+            return try await cache.reply(to: request, as: .html) {
+                SearchPage.render(search, try await Blocking.run { try SearchPage.run(search, pool: pool) })
+            }
         }
         router.get("/records/:table/:slug") { request, context in
             let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
-            let record = try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }
-            return Reply.html(RecordPage.render(record, host: request.head.authority, today: Routes.today()))
+            // The citation names the host asked for and today's date: both are part of what is kept.
+            let host = request.head.authority, today = Routes.today()
+            return try await cache.reply(to: request, as: .html, key: "\(host ?? "") \(today)") {
+                RecordPage.render(try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }, host: host, today: today)
+            }
         }
-        router.get("/browse") { _, _ in
-            let stats = try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } }
-            return Reply.html(BrowsePage.renderIndex(stats.tables.map { ($0.table, $0.rows) }))
+        router.get("/browse") { request, _ in
+            try await cache.reply(to: request, as: .html) {
+                let stats = try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } }
+                return BrowsePage.renderIndex(stats.tables.map { ($0.table, $0.rows) })
+            }
         }
         router.get("/browse/:table") { request, context in
             let browse = try BrowseRequest(table: try context.parameters.require("table"), request)
-            let page = try await Blocking.run { try BrowsePage.load(browse, pool: pool) }
-            return Reply.html(BrowsePage.render(browse, page))
+            return try await cache.reply(to: request, as: .html) {
+                BrowsePage.render(browse, try await Blocking.run { try BrowsePage.load(browse, pool: pool) })
+            }
         }
         router.get("/timeline") { request, _ in
             let timeline = try TimelineRequest(request)
-            let events = try await Blocking.run { try TimelinePage.load(timeline, pool: pool) }
-            return Reply.html(TimelinePage.render(timeline, events))
+            return try await cache.reply(to: request, as: .html) {
+                TimelinePage.render(timeline, try await Blocking.run { try TimelinePage.load(timeline, pool: pool) })
+            }
         }
         router.get("/api") { _, _ in Reply.html(OpenAPI.page) }
         router.get("/api/openapi.json") { _, _ in Reply.json(OpenAPI.document) }
-        APIRoutes(pool: pool).register(on: router)
+        APIRoutes(pool: pool, cache: cache).register(on: router)
     }
 
     /// Today's date in UTC, for "accessed" in a citation.

@@ -6,17 +6,20 @@ import Glibc
 
 public struct ArchiveServer: Sendable {
     public let pool: ReadPool
+    private let cache: PageCache
 
     /// `timeLimit`: seconds a page's reads may take (a search: at most 0.8 s) before the answer is a 503.
-    public init(archivePath: String, connections: Int = 8, timeLimit: Double = 2) throws {
+    /// `cacheMegabytes`: how much finished pages may take, kept until the archive changes (0: none).
+    public init(archivePath: String, connections: Int = 8, timeLimit: Double = 2, cacheMegabytes: Int = 32) throws {
         pool = try ReadPool(path: archivePath, connections: connections, timeLimit: timeLimit)
+        cache = PageCache(pool: pool, megabytes: cacheMegabytes)
     }
 
     /// The router with every page and API route, for `serve` and for tests (HummingbirdTesting).
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ArchiveMiddleware())
-        Routes(pool: pool).register(on: router)
+        Routes(pool: pool, cache: cache).register(on: router)
         return router
     }
 
