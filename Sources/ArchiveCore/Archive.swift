@@ -15,7 +15,7 @@ public final class Archive {
     }
 
     public let path: String
-    public let database: Database
+    package let database: Database
 
     /// Opens the archive at `path`. Errors are ArchiveErrors that name the file and say what to do.
     public init(path: String, access: Access) throws {
@@ -163,5 +163,20 @@ public final class Archive {
                 .incompatibleSchema,
                 "\(path) is at schema version \(current), older than this binary's \(migrator.latestVersion): run `archive migrate` to upgrade it")
         }
+    }
+}
+
+extension Archive {
+    /// Closes and deletes an archive a command created, with SQLite's side files, when it is still empty and no
+    /// other process has it open: one racing to create the same file may be about to commit into it. Leaving
+    /// WAL mode needs every other connection gone, so it is the test of being alone.
+    public func removeIfUnused() {
+        let counts = ["imports"] + Tables.all.map(\.name)
+        let alone = (try? database.fetchOne("PRAGMA journal_mode = DELETE") as String?) == "delete"
+        let rows: Int64? = alone ? try? database.fetchOne("SELECT " + counts.map { "(SELECT count(*) FROM \($0))" }.joined(separator: " + ")) : nil
+        if alone && rows != 0 { try? database.enableWriteAheadLog() }
+        close()
+        guard rows == 0 else { return }
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 }

@@ -35,8 +35,18 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 
+    /// A failure of storage (an I/O error, a damaged file) in the archive's terms; nil for any other error. For
+    /// front ends, which see the library's errors but not its storage's.
+    public init?(storageFailure error: any Error, path: String) {
+        guard let error = error as? DatabaseError else { return nil }
+        self.init(error, path: path)
+    }
+
+    /// Whether `error` is a failure of storage (see init(storageFailure:path:)).
+    public static func isStorageFailure(_ error: any Error) -> Bool { error is DatabaseError }
+
     /// Explains a storage error in the archive's terms, naming the file at `path`.
-    public init(_ error: DatabaseError, path: String) {
+    package init(_ error: DatabaseError, path: String) {
         switch error.primaryCode {
         case 26: // SQLITE_NOTADB
             self.init(.notAnArchive, "\(path) is not an SQLite database (\(error.message))")

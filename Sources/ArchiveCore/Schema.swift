@@ -10,7 +10,7 @@ public enum Schema {
     public static let migrations: [Migration] = embeddedFiles.compactMap { Migration(fileName: $0.name, sql: $0.text) }
 
     /// The migrator over them. Two files with one version number are a build mistake, caught by the tests.
-    public static func migrator() throws -> Migrator { try Migrator(migrations: migrations) }
+    package static func migrator() throws -> Migrator { try Migrator(migrations: migrations) }
 
     /// The tables that hold records, in the order that references allow them to be filled.
     public static let recordTables = ["sources", "institutions", "designers", "collections", "shoes", "icons", "objects", "trends"]

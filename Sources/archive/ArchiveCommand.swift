@@ -1,6 +1,5 @@
 // The `archive` command: a thin layer over ArchiveCore. Each subcommand parses, calls the library, formats.
 import ArchiveCore
-import ArchiveStorage
 import ArgumentParser
 import Glibc
 
@@ -37,9 +36,9 @@ struct ArchiveCommand: ParsableCommand {
         } catch let error as ArchiveError {
             Console.error(error.message)
             Glibc.exit(ExitStatus.code(for: error.kind))
-        } catch let error as DatabaseError {
+        } catch where ArchiveError.isStorageFailure(error) {
             // Reached only by a failure no command anticipated (an I/O error, a damaged file).
-            Console.error(error.description)
+            Console.error("\(error)")
             Glibc.exit(ExitStatus.ioError)
         } catch {
             exit(withError: error)

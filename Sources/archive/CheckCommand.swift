@@ -1,6 +1,5 @@
 // `archive check`: is the file sound, does every reference resolve, is the schema as this binary expects?
 import ArchiveCore
-import ArchiveStorage
 import ArgumentParser
 
 struct CheckCommand: ParsableCommand {
@@ -17,20 +16,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let archive = try options.open(.read)
-        let report: IntegrityCheck.Report
-        do {
-            report = try IntegrityCheck().report(on: archive)
-        } catch let error as DatabaseError {
-            throw ArchiveError(error, path: archive.path) // a damaged file: not the same as problems found (exit 1)
-        }
+        // A file too damaged to check is an error (exit 74), not the same as problems found (exit 1).
+        let report = try IntegrityCheck().report(on: archive)
         let problems = report.problems
         for note in report.skipped { Console.note(note) }
         switch format {
         case .text:
             for problem in problems { Console.output(problem.description.escapingControlCharacters + "\n") }
         case .json:
-            let objects = problems.map { "{\"check\":\(jsonString($0.check)),\"detail\":\(jsonString($0.detail))}" }
-            Console.output("[" + objects.joined(separator: ",") + "]\n")
+            Console.output("[" + problems.map(\.json).joined(separator: ",") + "]\n")
         }
         if problems.isEmpty {
             Console.note("\(archive.path): ok")

@@ -85,13 +85,7 @@ struct HistoryCommand: ParsableCommand {
             }
             Console.output(out)
         case .json:
-            let objects = changes.map { change in
-                "{\"id\":\(change.id),\"made_at\":\(jsonString(change.madeAt)),\"command\":\(jsonString(change.command)),\"made_by\":\(jsonString(change.madeBy)),"
-                    + "\"undoes\":\(change.undoes.map(String.init) ?? "null"),\"undone_by\":\(change.undoneBy.map(String.init) ?? "null"),"
-                    + "\"pruned_at\":\(change.prunedAt.map(jsonString) ?? "null"),\"rows\":["
-                    + change.counts.map { "{\"table\":\(jsonString($0.table)),\"action\":\(jsonString($0.action)),\"rows\":\($0.rows)}" }.joined(separator: ",") + "]}"
-            }
-            Console.output("[" + objects.joined(separator: ",") + "]\n")
+            Console.output("[" + changes.map(\.json).joined(separator: ",") + "]\n")
         }
     }
 }

@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
         } catch let failure as ImportFailure {
             bar?.finish()
             // An import that could not start leaves no new, empty archive behind.
-            if !archiveExisted && !dryRun { ArchiveFile.remove(archive) }
+            if !archiveExisted && !dryRun { archive.removeIfUnused() }
             for problem in failure.problems { Console.note(problem.description) }
             let count = "\(failure.problems.count)\(failure.truncated ? "+" : "") problem\(failure.problems.count == 1 ? "" : "s")"
             // A file that could not be read at all is missing input (66), not bad data (65).

@@ -1,6 +1,5 @@
 // `archive list TABLE`: the rows of a table or view, as an aligned table for people or in a machine format.
 import ArchiveCore
-import ArchiveStorage
 import ArgumentParser
 import Glibc
 
@@ -39,22 +38,14 @@ struct ListCommand: ParsableCommand {
             }
             return
         }
-        let statement = try archive.database.prepare(query.sql)
-        var rows = [query.columns.map(\.name)]
-        var total = 0
-        while let row = try statement.next() {
-            total += 1
-            if limit == 0 || total <= limit {
-                rows.append((0..<row.count).map { cell(row.value(at: $0)) })
-            }
-        }
-        Console.output(alignedTable(rows))
+        let (rows, total) = try Exporter(archive: archive).preview(query, limit: limit == 0 ? nil : limit)
+        Console.output(alignedTable([rows.columns] + rows.texts.map { $0.map(cell) }))
         if limit > 0 && total > limit { Console.note("\(limit) of \(total) rows shown; --limit 0 shows all, --format csv exports them") }
     }
 
     /// A cell on one line, cut to a readable width.
-    private func cell(_ value: DatabaseValue) -> String {
-        let text = String(value.plainText.map { $0.isNewline ? " " : $0 })
+    private func cell(_ value: String) -> String {
+        let text = String(value.map { $0.isNewline ? " " : $0 })
         return text.count > 60 ? String(text.prefix(59)) + "…" : text
     }
 }

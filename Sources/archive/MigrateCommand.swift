@@ -1,6 +1,5 @@
 // `archive migrate`: creates the archive or brings its schema up to date; `--status` lists the migrations.
 import ArchiveCore
-import ArchiveStorage
 import ArgumentParser
 
 struct MigrateCommand: ParsableCommand {
@@ -32,31 +31,14 @@ struct MigrateCommand: ParsableCommand {
 
     private func printStatus() throws {
         // Status reads only, so that it works on a read-only or not-yet-upgraded archive.
-        let database: Database
-        do {
-            database = try Database(path: options.path, mode: .readOnly)
-        } catch let error as DatabaseError where error.primaryCode == 14 { // SQLITE_CANTOPEN
-            throw ArchiveError(.notFound, "cannot open \(options.path): \(error.message)")
-        } catch let error as DatabaseError {
-            throw ArchiveError(error, path: options.path)
-        }
-        let statuses: [Migrator.Status]
-        do {
-            statuses = try Schema.migrator().status(of: database)
-        } catch let error as DatabaseError {
-            throw ArchiveError(error, path: options.path)
-        }
+        let statuses = try MigrationStatus.all(path: options.path)
         switch format {
         case .text:
             let rows = [["version", "name", "state", "applied_at"]]
-                + statuses.map { [String($0.version), $0.name, $0.state.rawValue, $0.appliedAt ?? ""] }
+                + statuses.map { [String($0.version), $0.name, $0.state, $0.appliedAt ?? ""] }
             Console.output(alignedTable(rows))
         case .json:
-            let objects = statuses.map { status in
-                "{\"version\":\(status.version),\"name\":\(jsonString(status.name)),\"state\":\(jsonString(status.state.rawValue)),"
-                    + "\"applied_at\":\(status.appliedAt.map(jsonString) ?? "null")}"
-            }
-            Console.output("[" + objects.joined(separator: ",") + "]\n")
+            Console.output("[" + statuses.map(\.json).joined(separator: ",") + "]\n")
         }
     }
 }

@@ -1,6 +1,5 @@
 // `archive search QUERY`: full-text search of collections (or shoes, designers, icons, or all of them).
 import ArchiveCore
-import ArchiveStorage
 import ArgumentParser
 import Glibc
 
@@ -140,7 +139,7 @@ struct SearchCommand: ParsableCommand {
             let query = try makeQuery()
             if facets {
                 let counts = try searcher.facets(query, in: scope.scopes, filters: filters)
-                try printRows(columns: Facet.columns, counts.map(\.row))
+                try printRows(RowTable(facets: counts))
                 if counts.isEmpty { Console.note("no matches for \(queryText)") }
                 return
             }
@@ -160,8 +159,8 @@ struct SearchCommand: ParsableCommand {
         } catch let error as SearchError {
             Console.error(error.description)
             throw ExitCode(ExitStatus.code(for: error))
-        } catch let error as DatabaseError {
-            throw ArchiveError(error, path: archive.path)
+        } catch {
+            throw ArchiveError(storageFailure: error, path: archive.path) ?? error
         }
     }
 
@@ -196,14 +195,14 @@ struct SearchCommand: ParsableCommand {
                 .replacing(SearchCommand.marks.close, with: highlight.close))
             return
         }
-        try printRows(columns: SearchHit.columns, hits.map(\.row))
+        try printRows(RowTable(hits: hits))
     }
 
-    private func printRows(columns: [String], _ rows: [[DatabaseValue]]) throws {
+    private func printRows(_ table: RowTable) throws {
         guard let rowFormat = format.rowFormat else {
-            Console.output(alignedTable([columns] + rows.map { $0.map(\.plainText) }))
+            Console.output(alignedTable([table.columns] + table.texts))
             return
         }
-        try writeRows(format: rowFormat, columns: columns, rows)
+        try writeRows(table, format: rowFormat)
     }
 }

@@ -1,6 +1,5 @@
 // `archive show [TABLE] SLUG`: one record with every relation and source, for reading or as JSON.
 import ArchiveCore
-import ArchiveStorage
 import ArgumentParser
 
 struct ShowCommand: ParsableCommand {
@@ -45,14 +44,15 @@ struct ShowCommand: ParsableCommand {
 
     private func text(_ record: RecordDetails) -> String {
         var out = "\(record.table) \(record.slug)\n"
-        out += alignedTable(record.fields.filter { !$0.value.isNull && $0.name != "slug" }.map { field in
-            let link = AuthorityID.url(column: field.name, value: field.value.plainText).map { "  " + $0 } ?? ""
-            return ["  " + field.name, field.value.plainText + link]
+        out += alignedTable(record.fields.compactMap { field in
+            guard let text = field.text, field.name != "slug" else { return nil }
+            let link = AuthorityID.url(column: field.name, value: text).map { "  " + $0 } ?? ""
+            return ["  " + field.name, text + link]
         })
         if !record.links.isEmpty {
             out += "\nlinked\n" + alignedTable(record.links.map { link in
                 ["  " + (link.role ?? link.relation), link.table, link.slug, link.name,
-                 (link.details.map { "\($0.name) \($0.value.plainText)" } + (link.source.map { ["source \($0)"] } ?? [])).joined(separator: "; ")]
+                 (link.details.map { "\($0.name) \($0.text ?? "")" } + (link.source.map { ["source \($0)"] } ?? [])).joined(separator: "; ")]
             })
         }
         out += "\nsources\n"

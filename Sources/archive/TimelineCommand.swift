@@ -1,7 +1,6 @@
 // `archive timeline [TABLE] [SLUG]`: every dated fact in order, for the whole archive or around one record
 // (a trend's lineage, a designer's career, an icon), each line citing its source.
 import ArchiveCore
-import ArchiveStorage
 import ArgumentParser
 
 struct TimelineCommand: ParsableCommand {
@@ -56,6 +55,6 @@ struct TimelineCommand: ParsableCommand {
             Console.output(alignedTable([["when", "kind", "slug", "name", "event", "with", "source"]] + rows))
             return
         }
-        try writeRows(format: rowFormat, columns: Timeline.columns.map(\.name), events.map(\.row))
+        try writeRows(RowTable(events: events), format: rowFormat)
     }
 }

@@ -25,6 +25,18 @@ public struct Exporter {
         return count
     }
 
+    /// The first `limit` rows of `query` (all of them when nil), and how many it has in all.
+    public func preview(_ query: ExportQuery, limit: Int?) throws -> (rows: RowTable, total: Int) {
+        let statement = try archive.database.prepare(query.sql)
+        var rows: [[DatabaseValue]] = []
+        var total = 0
+        while let row = try statement.next() {
+            total += 1
+            if limit.map({ total <= $0 }) ?? true { rows.append((0..<row.count).map { row.value(at: $0) }) }
+        }
+        return (RowTable(columns: query.columns.map(\.name), rows: rows), total)
+    }
+
     /// Writes `query` to the file at `path`, whole or not at all (OutputFile); never to the archive's own files.
     @discardableResult
     public func export(_ query: ExportQuery, toFile path: String, format: RowFormat, csv: RowWriter.CSVOptions = .init()) throws -> Int {

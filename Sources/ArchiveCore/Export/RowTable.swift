@@ -27,7 +27,16 @@ public struct RowTable: Sendable {
         rows = page.rows.map { $0.map { $0.map(DatabaseValue.text) ?? .null } }
     }
 
+    /// A query's rows read whole (a list or a preview of one).
+    init(columns: [String], rows: [[DatabaseValue]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
     public var count: Int { rows.count }
+
+    /// Each cell as plain text (a number as digits, NULL as nothing), for a table people read.
+    public var texts: [[String]] { rows.map { $0.map(\.plainText) } }
 
     public func write(to output: BufferedOutput, format: RowFormat, csv: RowWriter.CSVOptions = .init()) throws {
         let writer = try RowWriter(output: output, format: format, columns: columns, csv: csv)
@@ -38,7 +47,7 @@ public struct RowTable: Sendable {
 
 extension TimelineEvent {
     /// The event as a row of `Timeline.columns`.
-    public var row: [DatabaseValue] {
+    package var row: [DatabaseValue] {
         [earliest.map { .integer(Int64($0)) } ?? .null, latest.map { .integer(Int64($0)) } ?? .null,
          when.map(DatabaseValue.text) ?? .null, .text(kind), .text(slug), .text(name), .text(event),
          otherKind.map(DatabaseValue.text) ?? .null, other.map(DatabaseValue.text) ?? .null,

@@ -49,7 +49,7 @@ public final class RowWriter {
     }
 
     /// Writes one row; `values` are in the order of `columns`.
-    public func write(_ values: [DatabaseValue]) throws(OutputError) {
+    package func write(_ values: [DatabaseValue]) throws(OutputError) {
         switch format {
         case .csv:
             for (index, value) in values.enumerated() {
@@ -78,7 +78,7 @@ public final class RowWriter {
     }
 
     /// Writes the current row of a statement, straight from SQLite's buffers: no String is made for CSV cells.
-    public func write(_ row: Row) throws(OutputError) {
+    package func write(_ row: Row) throws(OutputError) {
         guard format == .csv else {
             return try write((0..<row.count).map { row.value(at: $0) })
         }
@@ -157,7 +157,10 @@ public enum JSONText {
         return result + "\""
     }
 
-    public static func value(_ value: DatabaseValue) -> String {
+    /// A number as JSON has it (null when it is not finite).
+    public static func number(_ number: Double) -> String { value(.real(number)) }
+
+    package static func value(_ value: DatabaseValue) -> String {
         switch value {
         case .null: "null"
         case .integer(let number): String(number)

@@ -20,6 +20,15 @@ public struct ChangeSummary: Sendable {
     /// For the history of one record: its fields before and after this change (nil where it did not exist).
     public let before: [(name: String, value: String)]?
     public let after: [(name: String, value: String)]?
+
+    /// The change as `archive history --format json` gives it.
+    public var json: String {
+        let quoted = JSONText.quoted
+        return "{\"id\":\(id),\"made_at\":\(quoted(madeAt)),\"command\":\(quoted(command)),\"made_by\":\(quoted(madeBy)),"
+            + "\"undoes\":\(undoes.map(String.init) ?? "null"),\"undone_by\":\(undoneBy.map(String.init) ?? "null"),"
+            + "\"pruned_at\":\(prunedAt.map(quoted) ?? "null"),\"rows\":["
+            + counts.map { "{\"table\":\(quoted($0.table)),\"action\":\(quoted($0.action)),\"rows\":\($0.rows)}" }.joined(separator: ",") + "]}"
+    }
 }
 
 public enum History {

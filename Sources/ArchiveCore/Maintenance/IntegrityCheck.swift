@@ -10,6 +10,7 @@ public struct IntegrityCheck: Sendable {
         public let check: String
         public let detail: String
         public var description: String { "\(check): \(detail)" }
+        public var json: String { "{\"check\":\(JSONText.quoted(check)),\"detail\":\(JSONText.quoted(detail))}" }
     }
 
     public struct Report: Sendable {
@@ -23,7 +24,16 @@ public struct IntegrityCheck: Sendable {
     /// Runs every check and returns the problems found (none means the archive is sound).
     public func run(on archive: Archive) throws -> [Problem] { try report(on: archive).problems }
 
+    /// Every check's findings; a file too damaged to be checked is an ArchiveError, not a problem found.
     public func report(on archive: Archive) throws -> Report {
+        do {
+            return try checkedReport(on: archive)
+        } catch let error as DatabaseError {
+            throw ArchiveError(error, path: archive.path)
+        }
+    }
+
+    private func checkedReport(on archive: Archive) throws -> Report {
         let db = archive.database
         var problems: [Problem] = try db.transaction(.deferred) {
             var problems: [Problem] = []

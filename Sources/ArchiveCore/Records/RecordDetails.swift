@@ -25,7 +25,9 @@ public struct RecordDetails: Sendable {
 
     public struct Field: Sendable {
         public let name: String
-        public let value: DatabaseValue
+        package let value: DatabaseValue
+        /// The value as plain text (a number as digits); nil for NULL.
+        public var text: String? { value.isNull ? nil : value.plainText }
     }
 
     public let table: String

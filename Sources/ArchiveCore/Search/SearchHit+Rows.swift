@@ -5,7 +5,7 @@ import ArchiveStorage
 extension SearchHit {
     public static let columns = ["kind", "slug", "title", "season", "year", "score", "snippet"]
 
-    public var row: [DatabaseValue] {
+    package var row: [DatabaseValue] {
         [.text(kind), .text(slug), .text(title), season.map(DatabaseValue.text) ?? .null,
          year.map { .integer(Int64($0)) } ?? .null, .real(score), .text(snippet)]
     }
@@ -14,5 +14,5 @@ extension SearchHit {
 extension Facet {
     public static let columns = ["facet", "value", "count"]
 
-    public var row: [DatabaseValue] { [.text(facet), value.map(DatabaseValue.text) ?? .null, .integer(Int64(count))] }
+    package var row: [DatabaseValue] { [.text(facet), value.map(DatabaseValue.text) ?? .null, .integer(Int64(count))] }
 }

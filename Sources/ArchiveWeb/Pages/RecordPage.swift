@@ -14,7 +14,7 @@ enum RecordPage {
 
     static func title(of record: RecordDetails) -> String {
         for name in ["title", "name"] {
-            if let field = record.fields.first(where: { $0.name == name }), !field.value.isNull { return field.value.plainText }
+            if let text = record.fields.first(where: { $0.name == name })?.text { return text }
         }
         return record.slug
     }
@@ -26,8 +26,8 @@ enum RecordPage {
         body += "<h1>\(HTML.escape(title))</h1>"
         let authorities = Dictionary(record.authorityURLs.map { ($0.name, $0.url) }, uniquingKeysWith: { first, _ in first })
         body += "<section aria-labelledby=\"fields\"><h2 id=\"fields\">Fields</h2><dl class=\"fields\">"
-        for field in record.fields where !field.value.isNull {
-            let text = field.value.plainText
+        for field in record.fields {
+            guard let text = field.text else { continue }
             let value: String
             if let url = authorities[field.name] {
                 value = HTML.link(url, text)
@@ -84,7 +84,7 @@ enum RecordPage {
         for (heading, links) in groups {
             html += "<h3>\(HTML.escape(heading))</h3><ul>"
             for link in links {
-                let details = link.details.map { "\(Names.field($0.name)) \($0.value.plainText)" }.joined(separator: ", ")
+                let details = link.details.map { "\(Names.field($0.name)) \($0.text ?? "")" }.joined(separator: ", ")
                 html += "<li><a href=\"\(HTML.escape(Names.recordPath(link.table, link.slug)))\">\(HTML.escape(link.name))</a>"
                     + (details.isEmpty ? "" : " <span class=\"muted\">(\(HTML.escape(details)))</span>")
                     + (link.source.map { " <a class=\"muted\" href=\"\(HTML.escape(Names.recordPath("sources", $0)))\">source</a>" } ?? "")
