@@ -157,7 +157,7 @@ def main():
                     rate, p50, p99, errors = wrk(base + path, connections, args.duration)
                     # Each row as soon as it is measured: a run that fails later keeps what it measured.
                     print(f"| {name} | {label} | {connections} | {rate:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {errors} |", flush=True)
-                time.sleep(2)  # the server's queue drains before the next question
+                time.sleep(0 if args.smoke else 2)  # the server's queue drains before the next question
             print(f"| {name} | peak RSS | | {peak_rss_mb(process.pid):.0f} MB | | | |", flush=True)
         finally:
             process.terminate()
