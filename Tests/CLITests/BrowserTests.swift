@@ -105,7 +105,7 @@ final class RunningServer {
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("no archive at archive.sqlite"))
         #expect(try run(["serve", "--port", "70000"], in: folder.url).status == 64)
-        let cache = try run(["serve", "--cache", "-1"], in: folder.url)
+        let cache = try run(["serve", "--cache", "5000"], in: folder.url)
         #expect(cache.status == 64 && cache.stderr.contains("--cache must be between 0 and 4096"))
         #expect(try run(["serve", "--cache", "99999999999999999999"], in: folder.url).status == 64)
         let help = try run(["serve", "--help"], in: folder.url)
