@@ -22,12 +22,14 @@ public final class Archive {
         self.path = path
         if access == .rehearse && !Archive.fileExists(path) {
             database = try Database(path: ":memory:")
+            try Fingerprint.add(to: database)
             try Schema.migrator().migrate(database)
             return
         }
         try Archive.checkPath(path, access: access)
         do {
             database = try Archive.openDatabase(path: path, access: access)
+            try Fingerprint.add(to: database)
         } catch let error as DatabaseError {
             throw Archive.openError(error, path: path, access: access)
         }

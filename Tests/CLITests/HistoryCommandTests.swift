@@ -90,6 +90,49 @@ import Testing
         #expect(after?.count == 3)
     }
 
+    @Test func anUpdateLogsWhatItWroteAsAFingerprintAndTheHistoryShowsTheValueWhereItIsNow() throws {
+        let archive = folder.path("archive.sqlite")
+        try Data("slug,name,description\nceline,Celine,A “wrong” description — twice\n".utf8).write(to: URL(fileURLWithPath: folder.path("designers.csv")))
+        #expect(try run(["import", "designers.csv"], in: folder.url).status == 0) // change 2
+        // The log keeps the description before, and of the one written only a fingerprint; the slug as it is.
+        #expect(try sqlite3(archive, """
+            SELECT json_extract(before, '$.description') LIKE 'House that put%', json_extract(after, '$.description') IS NULL,
+                   json_type(after, '$."#".description'), json_extract(after, '$.slug')
+            FROM change_rows WHERE change_id = 2 AND action = 'updated'
+            """) == "1|1|integer|celine\n")
+        // After: from the record as it is now, then from the next change's before-image once another changed it.
+        #expect(try run(["history", "celine"], in: folder.url).stdout.contains("→  A “wrong” description — twice"))
+        #expect(try run(["edit", "celine", "--set", "description=Third"], in: folder.url).status == 0) // change 3
+        let both = try run(["history", "celine"], in: folder.url).stdout
+        #expect(both.contains("A “wrong” description — twice  →  Third"))
+        #expect(both.contains("House that put the slim-soled derby in the spotli…  →  A “wrong” description — twice"))
+        // A value changed outside the history no longer matches its fingerprint, and is said to be so.
+        _ = try sqlite3(archive, "UPDATE designers SET description = 'By hand' WHERE slug = 'celine'")
+        #expect(try run(["history", "celine"], in: folder.url).stdout.contains("A “wrong” description — twice  →  (changed since, outside the history)"))
+        let refused = try run(["undo", "3"], in: folder.url)
+        #expect(refused.status == 65 && refused.stderr.contains("has changed since, outside the history"))
+        _ = try sqlite3(archive, "UPDATE designers SET description = 'Third' WHERE slug = 'celine'")
+        #expect(try run(["undo", "3"], in: folder.url).status == 0)
+        #expect(try run(["undo", "2"], in: folder.url).status == 0)
+        #expect(try sqlite3(archive, "SELECT description LIKE 'House that put%' FROM designers WHERE slug = 'celine'") == "1\n")
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
+
+    @Test func aLogWrittenBeforeFingerprintsWithTheValuesThemselvesStillUndoes() throws {
+        let archive = folder.path("archive.sqlite")
+        try Data("slug,name,description\nceline,Celine,A wrong description\n".utf8).write(to: URL(fileURLWithPath: folder.path("designers.csv")))
+        #expect(try run(["import", "designers.csv"], in: folder.url).status == 0) // change 2
+        // The after-image as the log wrote it before it kept fingerprints: the values themselves.
+        _ = try sqlite3(archive, "UPDATE change_rows SET after = json_object('slug', 'celine', 'description', 'A wrong description') WHERE change_id = 2 AND action = 'updated'")
+        #expect(try run(["history", "celine"], in: folder.url).stdout.contains("→  A wrong description"))
+        _ = try sqlite3(archive, "UPDATE designers SET description = 'By hand' WHERE slug = 'celine'")
+        #expect(try run(["undo"], in: folder.url).status == 65)
+        _ = try sqlite3(archive, "UPDATE designers SET description = 'A wrong description' WHERE slug = 'celine'")
+        #expect(try run(["undo"], in: folder.url).status == 0)
+        #expect(try sqlite3(archive, "SELECT description LIKE 'House that put%' FROM designers WHERE slug = 'celine'") == "1\n")
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
+
     @Test func anImportsUndoIsRefusedWhenALaterChangeTouchedItsRows() throws {
         try Data("slug,name,description\nceline,Celine,A wrong description\n".utf8).write(to: URL(fileURLWithPath: folder.path("designers.csv")))
         #expect(try run(["import", "designers.csv"], in: folder.url).status == 0) // change 2

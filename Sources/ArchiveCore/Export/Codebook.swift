@@ -51,8 +51,8 @@ enum Codebook {
             ("table_name", "text", "The table of the row"),
             ("row_id", "integer", "The row's rowid (a record's id)"),
             ("action", "text", "inserted, updated, deleted, or inserted_above: every row of the table above row_id was added"),
-            ("before", "text", "The row before the change, as a JSON object of its columns (updated, deleted)"),
-            ("after", "text", "The row after the change (inserted, updated)"),
+            ("before", "text", "The row before the change, as a JSON object of its columns (deleted; for updated, the columns it changed and a record's slug)"),
+            ("after", "text", "The row after the change (inserted); for updated, the slug and, under \"#\", a fingerprint of each value written (64-bit FNV-1a of the storage class and bytes: the values are in the next change's before, or in the row); for inserted_above, {\"through\": the highest rowid added}"),
         ]),
     ]
 

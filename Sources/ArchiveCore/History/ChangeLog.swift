@@ -65,9 +65,10 @@ final class ChangeLog {
     }
 
     /// Logs every UPDATE of these tables on this connection until `stopWatching`, by temporary triggers (which
-    /// no other connection sees): the columns the update changed, before and after, plus a record's slug
+    /// no other connection sees): the columns the update changed as they were, and a fingerprint of what it
+    /// wrote in each (`after`: {"slug": …, "#": {column: fingerprint}}), plus a record's slug before and after
     /// (which names it in the history). Only what changed is copied: a re-import that rewrites one field of
-    /// 100,000 rows logs that field, not the whole rows.
+    /// 100,000 rows logs that field once, not the whole rows.
     func watchUpdates(_ tables: [String]) throws {
         for table in tables {
             let columns = try columns(table)
@@ -79,7 +80,9 @@ final class ChangeLog {
                 CREATE TEMP TRIGGER archive_log_\(table) AFTER UPDATE ON main.\(table)
                 BEGIN
                     INSERT INTO change_rows (change_id, table_name, row_id, action, before, after)
-                    SELECT \(id), '\(table)', NEW.rowid, 'updated', json_group_object(k, o), json_group_object(k, n)
+                    SELECT \(id), '\(table)', NEW.rowid, 'updated', json_group_object(k, o),
+                           json_patch(json_group_object(k, n) FILTER (WHERE k = 'slug'),
+                                      json_object('#', json_group_object(k, \(Fingerprint.function)(n)) FILTER (WHERE k <> 'slug')))
                     FROM (\(values)) WHERE o IS NOT n\(kept)
                     HAVING sum(o IS NOT n) > 0;
                 END;

@@ -44,7 +44,7 @@ public enum History {
             : """
               SELECT c.id, c.made_at, c.command, c.made_by, c.undoes, c.undone_by,
                      (SELECT r.before FROM change_rows r WHERE r.change_id = c.id AND \(touches) ORDER BY r.id LIMIT 1),
-                     (SELECT r.after FROM change_rows r WHERE r.change_id = c.id AND \(touches) ORDER BY r.id DESC LIMIT 1),
+                     (SELECT r.id FROM change_rows r WHERE r.change_id = c.id AND \(touches) ORDER BY r.id DESC LIMIT 1),
                      c.pruned_at, c.pruned_counts
               FROM changes c WHERE c.id IN (SELECT r.change_id FROM change_rows r WHERE \(touches))
               ORDER BY c.id DESC LIMIT ?1
@@ -67,7 +67,7 @@ public enum History {
             summaries.append(ChangeSummary(
                 id: id, madeAt: row.string(at: 1) ?? "", command: row.string(at: 2) ?? "", madeBy: row.string(at: 3) ?? "",
                 undoes: row.int64(at: 4), undoneBy: row.int64(at: 5), prunedAt: row.string(at: 8), counts: list,
-                before: try fields(row.string(at: 6), db), after: try fields(row.string(at: 7), db)))
+                before: try fields(row.string(at: 6), db), after: try afterFields(ofLogRow: row.int64(at: 7), db)))
         }
         return summaries
     }
@@ -116,6 +116,41 @@ public enum History {
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)
         }
+    }
+
+    /// A logged row's fields after its change. Where the log keeps a fingerprint of what the change wrote
+    /// (Fingerprint), the value is found where it is now: in the before-image of the next logged row that
+    /// changed the field, or else in the record itself; one that no longer matches (changed outside the
+    /// history) is said to be so.
+    private static func afterFields(ofLogRow id: Int64?, _ db: Database) throws -> [(name: String, value: String)]? {
+        guard let id else { return nil }
+        let logged = try db.prepare("SELECT table_name, row_id, after, json_type(after, '$.\"#\"') IS NOT NULL FROM change_rows WHERE id = ?")
+        try logged.bind([id])
+        guard let row = try logged.next(), let table = row.string(at: 0).flatMap(Tables.named), let rowid = row.int64(at: 1) else { return nil }
+        let after = row.string(at: 2)
+        guard row.int64(at: 3) == 1, let after else { return try fields(after, db) }
+        var result = (try fields(after, db) ?? []).filter { $0.name != "#" }
+        let prints = try db.prepare("SELECT key, value FROM json_each(?, '$.\"#\"')")
+        try prints.bind([after])
+        let columns = Set((try db.fetchColumn("SELECT name FROM pragma_table_info(?)", [table.name]) as [String?]).compactMap { $0 })
+        while let print = try prints.next() {
+            guard let column = print.string(at: 0), columns.contains(column), let fingerprint = print.int64(at: 1) else { continue }
+            let path = "'$.\"\(column)\"'"
+            let later = try db.prepare("""
+                SELECT json_extract(before, \(path)) FROM change_rows
+                WHERE table_name = ?1 AND row_id = ?2 AND id > ?3 AND json_type(before, \(path)) IS NOT NULL ORDER BY id LIMIT 1
+                """)
+            try later.bind([table.name, rowid, id])
+            let now = try db.prepare("SELECT \"\(column)\" FROM \(table.name) WHERE rowid = ?")
+            try now.bind([rowid])
+            guard let found = try later.next()?.value(at: 0) ?? now.next()?.value(at: 0) else { continue }
+            if Fingerprint.of(found) != fingerprint {
+                result.append((column, "(changed since, outside the history)"))
+            } else if !found.isNull {
+                result.append((column, found.plainText))
+            }
+        }
+        return result
     }
 
     /// A row image's fields as text, in column order, NULLs left out.

@@ -72,7 +72,7 @@ public enum Undo {
     static func eachRow(of change: Int64, where condition: String, _ db: Database, _ body: (LoggedRow) throws -> Void) throws {
         let statement = try db.prepare("""
             SELECT table_name, row_id, action, before, after,
-                   (SELECT group_concat(b.key, char(31)) FROM json_each(before) b WHERE b.value IS NOT json_extract(after, '$."' || b.key || '"'))
+                   (SELECT group_concat(b.key, char(31)) FROM json_each(before) b WHERE \(AfterImage.changed(key: "b.key", before: "b.value", after: "after")))
             FROM change_rows WHERE change_id = ? AND \(condition) ORDER BY id DESC
             """)
         try statement.bind([change])
@@ -140,7 +140,7 @@ public enum Undo {
     private static func restore(_ table: String, rowid: Int64, before: String, after: String, columns: [String], target: Int64, _ db: Database) throws {
         let path = { (column: String) in "'$.\"\(column)\"'" }
         let sql = "UPDATE \(table) SET " + columns.map { "\"\($0)\" = json_extract(?1, \(path($0)))" }.joined(separator: ", ")
-            + " WHERE rowid = ?2 AND " + columns.map { "\"\($0)\" IS json_extract(?3, \(path($0)))" }.joined(separator: " AND ")
+            + " WHERE rowid = ?2 AND " + columns.map { AfterImage.holds("\"\($0)\"", column: $0, after: "?3") }.joined(separator: " AND ")
         let statement = try db.cachedStatement(sql)
         defer { statement.reset() }
         try statement.bind(before, at: 1)

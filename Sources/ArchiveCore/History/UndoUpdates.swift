@@ -23,12 +23,12 @@ extension Undo {
         // The columns the change altered in this table (the images also carry an unchanged slug, to name records).
         let columns: [String?] = try db.fetchColumn("""
             SELECT DISTINCT b.key FROM change_rows r, json_each(r.before) b
-            WHERE \(updated) AND b.value IS NOT json_extract(r.after, '$."' || b.key || '"')
+            WHERE \(updated) AND \(AfterImage.changed(key: "b.key", before: "b.value", after: "r.after"))
             """, arguments)
         let changed = (try log.columns(table)).filter { columns.contains($0) }
         guard !changed.isEmpty else { return }
         let path = { (column: String) in "'$.\"\(column)\"'" }
-        let holdsWhatTheChangeWrote = changed.map { "(json_type(r.after, \(path($0))) IS NULL OR t.\"\($0)\" IS json_extract(r.after, \(path($0))))" }
+        let holdsWhatTheChangeWrote = changed.map { AfterImage.holds("t.\"\($0)\"", column: $0, after: "r.after") }
             .joined(separator: " AND ")
         if let moved: Int64 = try db.fetchOne("""
             SELECT r.row_id FROM change_rows r LEFT JOIN \(table) t ON t.rowid = r.row_id
