@@ -1,11 +1,17 @@
 // Any text through the search-query translator, then through FTS5 itself: plain text must never be an FTS5
 // syntax error. One in-memory archive with a few records serves every input.
 import ArchiveCore
-import ArchiveStorage
+import Glibc
 
 nonisolated(unsafe) let archive: Archive = {
     let archive = try! Archive(path: ":memory:", access: .rehearse)
-    try! archive.database.execute("INSERT INTO collections (slug, title, description) VALUES ('a', 'Ballet flats', 'Tulle and satin, “Céline” — derby')")
+    // The record comes in as any would, through an import.
+    let file = "/tmp/fuzz-query-\(getpid()).csv"
+    let stream = fopen(file, "w")!
+    fputs("slug,title,description\na,Ballet flats,\"Tulle and satin, “Céline” — derby\"\n", stream)
+    fclose(stream)
+    defer { unlink(file) }
+    _ = try! Importer(archive: archive).run(try! ImportFile.files(at: file, table: "collections"))
     return archive
 }()
 
