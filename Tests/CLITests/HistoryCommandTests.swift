@@ -94,12 +94,13 @@ import Testing
         let archive = folder.path("archive.sqlite")
         try Data("slug,name,description\nceline,Celine,A “wrong” description — twice\n".utf8).write(to: URL(fileURLWithPath: folder.path("designers.csv")))
         #expect(try run(["import", "designers.csv"], in: folder.url).status == 0) // change 2
-        // The log keeps the description before, and of the one written only a fingerprint; the slug as it is.
+        // The log keeps the description before (and the slug, which names the record), and of the one written only a
+        // fingerprint; the slug, unchanged, not again.
         #expect(try sqlite3(archive, """
-            SELECT json_extract(before, '$.description') LIKE 'House that put%', json_extract(after, '$.description') IS NULL,
-                   json_type(after, '$."#".description'), json_extract(after, '$.slug')
+            SELECT json_extract(before, '$.description') LIKE 'House that put%', json_extract(before, '$.slug'),
+                   json_extract(after, '$.description') IS NULL, json_type(after, '$."#".description'), json_type(after, '$.slug') IS NULL
             FROM change_rows WHERE change_id = 2 AND action = 'updated'
-            """) == "1|1|integer|celine\n")
+            """) == "1|celine|1|integer|1\n")
         // After: from the record as it is now, then from the next change's before-image once another changed it.
         #expect(try run(["history", "celine"], in: folder.url).stdout.contains("→  A “wrong” description — twice"))
         #expect(try run(["edit", "celine", "--set", "description=Third"], in: folder.url).status == 0) // change 3
@@ -116,6 +117,16 @@ import Testing
         #expect(try run(["undo", "2"], in: folder.url).status == 0)
         #expect(try sqlite3(archive, "SELECT description LIKE 'House that put%' FROM designers WHERE slug = 'celine'") == "1\n")
         #expect(try run(["check"], in: folder.url).status == 0)
+    }
+
+    @Test func anEditThatRenamesAndSetsAFieldShowsBothBeforeAndAfter() throws {
+        #expect(try run(["edit", "celine", "--set", "slug=celine-paris", "--set", "description=Nouveau — “x”"], in: folder.url).status == 0)
+        let history = try run(["history", "celine-paris"], in: folder.url).stdout
+        #expect(history.contains("slug         celine"))
+        #expect(history.contains("→  celine-paris"))
+        #expect(history.contains("description  House that put the slim-soled derby in the spotli…  →  Nouveau — “x”"))
+        #expect(try run(["undo"], in: folder.url).status == 0)
+        #expect(try run(["show", "celine"], in: folder.url).status == 0)
     }
 
     @Test func aLogWrittenBeforeFingerprintsWithTheValuesThemselvesStillUndoes() throws {

@@ -65,26 +65,32 @@ final class ChangeLog {
     }
 
     /// Logs every UPDATE of these tables on this connection until `stopWatching`, by temporary triggers (which
-    /// no other connection sees): the columns the update changed as they were, and a fingerprint of what it
-    /// wrote in each (`after`: {"slug": …, "#": {column: fingerprint}}), plus a record's slug before and after
-    /// (which names it in the history). Only what changed is copied: a re-import that rewrites one field of
-    /// 100,000 rows logs that field once, not the whole rows.
+    /// no other connection sees): the columns the update changed as they were, with a record's slug (which names
+    /// it in the history), and a fingerprint of what it wrote in each (`after`: {"#": {column: fingerprint}},
+    /// and the new slug if it changed). Only what changed is copied: a re-import that rewrites one field of
+    /// 100,000 rows logs that field once, not the whole rows. The images are put together as text, one
+    /// expression per column, so that logging a row costs no query of its own.
     func watchUpdates(_ tables: [String]) throws {
         for table in tables {
             let columns = try columns(table)
-            // A compound SELECT, not VALUES: SQLite does not resolve OLD and NEW inside a trigger's VALUES.
-            let values = columns.map { "SELECT '\($0)' AS k, OLD.\"\($0)\" AS o, NEW.\"\($0)\" AS n" }.joined(separator: " UNION ALL ")
-            let kept = columns.contains("slug") ? " OR k = 'slug'" : ""
+            let hasSlug = columns.contains("slug")
+            let changed = { (column: String) in "OLD.\"\(column)\" IS NOT NEW.\"\(column)\"" }
+            // ',"column":value' for each changed column (value: an SQL expression over OLD or NEW).
+            let members = { (names: [String], value: (String) -> String) in
+                names.isEmpty ? "''" : names.map { "CASE WHEN \(changed($0)) THEN ',\"\($0)\":' || \(value($0)) ELSE '' END" }.joined(separator: " || ")
+            }
+            let others = columns.filter { $0 != "slug" }
+            let old = members(others) { "json_quote(OLD.\"\($0)\")" }, written = members(others) { "\(Fingerprint.function)(NEW.\"\($0)\")" }
+            let before = hasSlug ? "'{\"slug\":' || json_quote(OLD.slug) || \(old) || '}'" : "'{' || substr(\(old), 2) || '}'"
+            let newSlug = hasSlug ? "CASE WHEN \(changed("slug")) THEN '\"slug\":' || json_quote(NEW.slug) || ',' ELSE '' END || " : ""
+            let after = "'{' || \(newSlug)'\"#\":{' || substr(\(written), 2) || '}}'"
             // executeScript, not execute: DDL run once is not worth a place in the statement cache.
             try db.executeScript("""
                 CREATE TEMP TRIGGER archive_log_\(table) AFTER UPDATE ON main.\(table)
+                WHEN \(columns.map(changed).joined(separator: " OR "))
                 BEGIN
                     INSERT INTO change_rows (change_id, table_name, row_id, action, before, after)
-                    SELECT \(id), '\(table)', NEW.rowid, 'updated', json_group_object(k, o),
-                           json_patch(json_group_object(k, n) FILTER (WHERE k = 'slug'),
-                                      json_object('#', json_group_object(k, \(Fingerprint.function)(n)) FILTER (WHERE k <> 'slug')))
-                    FROM (\(values)) WHERE o IS NOT n\(kept)
-                    HAVING sum(o IS NOT n) > 0;
+                    SELECT \(id), '\(table)', NEW.rowid, 'updated', \(before), \(after);
                 END;
                 """)
             watched.append(table)

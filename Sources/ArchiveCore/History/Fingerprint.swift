@@ -33,9 +33,17 @@ enum Fingerprint {
 /// SQL over an update's logged after-image, of either form: fingerprints under "#" (what the log keeps now) or
 /// the values themselves (logs written before it did).
 enum AfterImage {
-    /// Whether the update changed the field named by `key` (SQL), whose value before was `before` (SQL).
+    /// Whether the update changed the field named by `key` (SQL), whose value before was `before` (SQL). A slug
+    /// the after-image leaves out did not change.
     static func changed(key: String, before: String, after: String) -> String {
-        "(json_type(\(after), '$.\"#\".\"' || \(key) || '\"') IS NOT NULL OR \(before) IS NOT json_extract(\(after), '$.\"' || \(key) || '\"'))"
+        let value = "'$.\"' || \(key) || '\"'"
+        return "(json_type(\(after), '$.\"#\".\"' || \(key) || '\"') IS NOT NULL"
+            + " OR (json_type(\(after), \(value)) IS NOT NULL AND \(before) IS NOT json_extract(\(after), \(value))))"
+    }
+
+    /// A logged row's slug (SQL): the new one if the change renamed the record, else the one it had.
+    static func slug(before: String, after: String) -> String {
+        "coalesce(json_extract(\(after), '$.slug'), json_extract(\(before), '$.slug'))"
     }
 
     /// Whether `current` (SQL: the field now) still holds what the update wrote into `column`; true for a column

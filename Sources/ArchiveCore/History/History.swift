@@ -64,10 +64,23 @@ public enum History {
             while let count = try counts.next() {
                 list.append(.init(table: count.string(at: 0) ?? "", action: count.string(at: 1) ?? "", rows: count.int(at: 2) ?? 0))
             }
+            // Before: each field as the change's first row for the record that changed it had it (an edit that
+            // renames, then sets fields, logs the slug in one row and the fields in the next).
+            var before = try fields(row.string(at: 6), db)
+            if let slug, before != nil {
+                let rows = try db.cachedStatement("SELECT r.before FROM change_rows r WHERE r.change_id = ?1 AND \(touches) ORDER BY r.id")
+                try rows.bind([id, slug])
+                defer { rows.reset() }
+                var images: [String] = []
+                while let image = try rows.next() { if let text = image.string(at: 0) { images.append(text) } }
+                for image in images.dropFirst() {
+                    for field in try fields(image, db) ?? [] where !(before ?? []).contains(where: { $0.name == field.name }) { before?.append(field) }
+                }
+            }
             summaries.append(ChangeSummary(
                 id: id, madeAt: row.string(at: 1) ?? "", command: row.string(at: 2) ?? "", madeBy: row.string(at: 3) ?? "",
                 undoes: row.int64(at: 4), undoneBy: row.int64(at: 5), prunedAt: row.string(at: 8), counts: list,
-                before: try fields(row.string(at: 6), db), after: try afterFields(ofLogRow: row.int64(at: 7), db)))
+                before: before, after: try afterFields(ofLogRow: row.int64(at: 7), db)))
         }
         return summaries
     }
@@ -124,12 +137,17 @@ public enum History {
     /// history) is said to be so.
     private static func afterFields(ofLogRow id: Int64?, _ db: Database) throws -> [(name: String, value: String)]? {
         guard let id else { return nil }
-        let logged = try db.prepare("SELECT table_name, row_id, after, json_type(after, '$.\"#\"') IS NOT NULL FROM change_rows WHERE id = ?")
+        let logged = try db.prepare("""
+            SELECT table_name, row_id, after, json_type(after, '$."#"') IS NOT NULL, json_extract(before, '$.slug'), json_type(after, '$.slug') IS NULL
+            FROM change_rows WHERE id = ?
+            """)
         try logged.bind([id])
         guard let row = try logged.next(), let table = row.string(at: 0).flatMap(Tables.named), let rowid = row.int64(at: 1) else { return nil }
         let after = row.string(at: 2)
         guard row.int64(at: 3) == 1, let after else { return try fields(after, db) }
         var result = (try fields(after, db) ?? []).filter { $0.name != "#" }
+        // A slug the change kept is not in the after-image: it is the one before.
+        if row.int64(at: 5) == 1, let slug = row.string(at: 4) { result.insert(("slug", slug), at: 0) }
         let prints = try db.prepare("SELECT key, value FROM json_each(?, '$.\"#\"')")
         try prints.bind([after])
         let columns = Set((try db.fetchColumn("SELECT name FROM pragma_table_info(?)", [table.name]) as [String?]).compactMap { $0 })

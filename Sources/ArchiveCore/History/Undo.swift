@@ -149,7 +149,7 @@ public enum Undo {
         try statement.run()
         // Nothing updated: the fields hold something else than the change wrote (outside the history).
         if db.changes == 0 {
-            let slug: String? = try db.fetchOne("SELECT json_extract(?, '$.slug')", [after])
+            let slug: String? = try db.fetchOne("SELECT \(AfterImage.slug(before: "?1", after: "?2"))", [before, after])
             throw try conflict(table, rowid: rowid, slug: slug, after: target, db)
         }
     }
@@ -201,7 +201,7 @@ public enum Undo {
     static func conflict(_ table: String, rowid: Int64, slug: String?, after change: Int64, _ db: Database, later known: Int64? = nil) throws -> ArchiveError {
         let later: Int64? = try known ?? db.fetchOne("""
             SELECT max(change_id) FROM change_rows WHERE change_id > ?1 AND table_name = ?2
-              AND (row_id = ?3 OR (?4 IS NOT NULL AND json_extract(coalesce(after, before), '$.slug') = ?4)) AND \(Undo.inEffect)
+              AND (row_id = ?3 OR (?4 IS NOT NULL AND \(AfterImage.slug(before: "before", after: "after")) = ?4)) AND \(Undo.inEffect)
             """, [change, table, rowid, slug])
         let known: String? = try slug ?? db.fetchOne("""
             SELECT json_extract(coalesce(before, after), '$.slug') FROM change_rows WHERE table_name = ? AND row_id = ? ORDER BY change_id DESC LIMIT 1
