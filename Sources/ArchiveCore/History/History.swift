@@ -43,7 +43,7 @@ public enum History {
             ? "SELECT id, made_at, command, made_by, undoes, undone_by, NULL, NULL, pruned_at, pruned_counts FROM changes ORDER BY id DESC LIMIT ?"
             : """
               SELECT c.id, c.made_at, c.command, c.made_by, c.undoes, c.undone_by,
-                     (SELECT r.before FROM change_rows r WHERE r.change_id = c.id AND \(touches) ORDER BY r.id LIMIT 1),
+                     NULL,
                      (SELECT r.id FROM change_rows r WHERE r.change_id = c.id AND \(touches) ORDER BY r.id DESC LIMIT 1),
                      c.pruned_at, c.pruned_counts
               FROM changes c WHERE c.id IN (SELECT r.change_id FROM change_rows r WHERE \(touches))
@@ -64,19 +64,7 @@ public enum History {
             while let count = try counts.next() {
                 list.append(.init(table: count.string(at: 0) ?? "", action: count.string(at: 1) ?? "", rows: count.int(at: 2) ?? 0))
             }
-            // Before: each field as the change's first row for the record that changed it had it (an edit that
-            // renames, then sets fields, logs the slug in one row and the fields in the next).
-            var before = try fields(row.string(at: 6), db)
-            if let slug, before != nil {
-                let rows = try db.cachedStatement("SELECT r.before FROM change_rows r WHERE r.change_id = ?1 AND \(touches) ORDER BY r.id")
-                try rows.bind([id, slug])
-                defer { rows.reset() }
-                var images: [String] = []
-                while let image = try rows.next() { if let text = image.string(at: 0) { images.append(text) } }
-                for image in images.dropFirst() {
-                    for field in try fields(image, db) ?? [] where !(before ?? []).contains(where: { $0.name == field.name }) { before?.append(field) }
-                }
-            }
+            let before = try slug.map { try beforeFields(ofChange: id, touching: touches, slug: $0, db) } ?? nil
             summaries.append(ChangeSummary(
                 id: id, madeAt: row.string(at: 1) ?? "", command: row.string(at: 2) ?? "", madeBy: row.string(at: 3) ?? "",
                 undoes: row.int64(at: 4), undoneBy: row.int64(at: 5), prunedAt: row.string(at: 8), counts: list,
@@ -131,16 +119,33 @@ public enum History {
         }
     }
 
+    /// The record's fields before a change: each as the change's first row for the record that holds it had it
+    /// (an edit that renames, then sets fields, logs the slug in one row and the fields in the next); nil when
+    /// the record did not exist before (its first row has no before-image).
+    private static func beforeFields(ofChange id: Int64, touching touches: String, slug: String, _ db: Database) throws -> [(name: String, value: String)]? {
+        let rows = try db.cachedStatement("SELECT r.before FROM change_rows r WHERE r.change_id = ?1 AND \(touches) ORDER BY r.id")
+        defer { rows.reset() }
+        try rows.bind([id, slug])
+        var images: [String?] = []
+        while let image = try rows.next() { images.append(image.string(at: 0)) }
+        guard var before = try fields(images.first ?? nil, db) else { return nil }
+        for image in images.dropFirst() {
+            for field in try fields(image, db) ?? [] where !before.contains(where: { $0.name == field.name }) { before.append(field) }
+        }
+        return before
+    }
+
     /// A logged row's fields after its change. Where the log keeps a fingerprint of what the change wrote
     /// (Fingerprint), the value is found where it is now: in the before-image of the next logged row that
     /// changed the field, or else in the record itself; one that no longer matches (changed outside the
     /// history) is said to be so.
     private static func afterFields(ofLogRow id: Int64?, _ db: Database) throws -> [(name: String, value: String)]? {
         guard let id else { return nil }
-        let logged = try db.prepare("""
+        let logged = try db.cachedStatement("""
             SELECT table_name, row_id, after, json_type(after, '$."#"') IS NOT NULL, json_extract(before, '$.slug'), json_type(after, '$.slug') IS NULL
             FROM change_rows WHERE id = ?
             """)
+        defer { logged.reset() }
         try logged.bind([id])
         guard let row = try logged.next(), let table = row.string(at: 0).flatMap(Tables.named), let rowid = row.int64(at: 1) else { return nil }
         let after = row.string(at: 2)
@@ -148,18 +153,22 @@ public enum History {
         var result = (try fields(after, db) ?? []).filter { $0.name != "#" }
         // A slug the change kept is not in the after-image: it is the one before.
         if row.int64(at: 5) == 1, let slug = row.string(at: 4) { result.insert(("slug", slug), at: 0) }
-        let prints = try db.prepare("SELECT key, value FROM json_each(?, '$.\"#\"')")
+        let prints = try db.cachedStatement("SELECT key, value FROM json_each(?, '$.\"#\"')")
+        defer { prints.reset() }
         try prints.bind([after])
+        // Where each field's value is now: the next logged row that changed it, else the record.
+        let later = try db.cachedStatement("""
+            SELECT json_extract(before, ?4) FROM change_rows
+            WHERE table_name = ?1 AND row_id = ?2 AND id > ?3 AND json_type(before, ?4) IS NOT NULL ORDER BY id LIMIT 1
+            """)
+        defer { later.reset() }
         let columns = Set((try db.fetchColumn("SELECT name FROM pragma_table_info(?)", [table.name]) as [String?]).compactMap { $0 })
         while let print = try prints.next() {
             guard let column = print.string(at: 0), columns.contains(column), let fingerprint = print.int64(at: 1) else { continue }
-            let path = "'$.\"\(column)\"'"
-            let later = try db.prepare("""
-                SELECT json_extract(before, \(path)) FROM change_rows
-                WHERE table_name = ?1 AND row_id = ?2 AND id > ?3 AND json_type(before, \(path)) IS NOT NULL ORDER BY id LIMIT 1
-                """)
-            try later.bind([table.name, rowid, id])
-            let now = try db.prepare("SELECT \"\(column)\" FROM \(table.name) WHERE rowid = ?")
+            later.reset()
+            try later.bind([table.name, rowid, id, "$.\"\(column)\""])
+            let now = try db.cachedStatement("SELECT \"\(column)\" FROM \(table.name) WHERE rowid = ?")
+            defer { now.reset() }
             try now.bind([rowid])
             guard let found = try later.next()?.value(at: 0) ?? now.next()?.value(at: 0) else { continue }
             if Fingerprint.of(found) != fingerprint {
