@@ -119,6 +119,26 @@ import Testing
         #expect(try run(["check"], in: folder.url).status == 0)
     }
 
+    @Test func anImportLogsItsUpdatesExactlyAsAnEditsTriggersDo() throws {
+        // An import logs the rows it updates itself (UpdateLog), an edit by ChangeLog's triggers: the same change
+        // gives the same log rows, byte for byte, NULL → text, NULL → integer and text → text with quotes, a dash
+        // and a tab among them.
+        let description = "A “new” description — with\ta tab"
+        try Data("slug,name,country,founded,description\nceline,Celine,France,1945,\"\(description)\"\n".utf8)
+            .write(to: URL(fileURLWithPath: folder.path("designers.csv")))
+        #expect(try run(["import", "designers.csv"], in: folder.url).status == 0)
+        let edited = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: edited.url).status == 0)
+        #expect(try run(["edit", "celine", "--set", "country=France", "--set", "founded=1945", "--set", "description=\(description)"],
+                        in: edited.url).status == 0)
+        let logged = "SELECT table_name, row_id, action, before, after FROM change_rows WHERE change_id = 2 ORDER BY id"
+        let imported = try sqlite3(folder.path("archive.sqlite"), logged)
+        #expect(imported.contains(#""country":null,"founded":null,"description":"House"#) && imported.contains(##"{"#":{"country":"##))
+        #expect(imported == (try sqlite3(edited.path("archive.sqlite"), logged)))
+        #expect(try run(["undo"], in: folder.url).status == 0)
+        #expect(try sqlite3(folder.path("archive.sqlite"), "SELECT country IS NULL, founded IS NULL, description LIKE 'House that put%' FROM designers WHERE slug = 'celine'") == "1|1|1\n")
+    }
+
     @Test func anEditThatRenamesAndSetsAFieldShowsBothBeforeAndAfter() throws {
         #expect(try run(["edit", "celine", "--set", "slug=celine-paris", "--set", "description=Nouveau — “x”"], in: folder.url).status == 0)
         let history = try run(["history", "celine-paris"], in: folder.url).stdout

@@ -69,21 +69,14 @@ final class ChangeLog {
     /// it in the history), and a fingerprint of what it wrote in each (`after`: {"#": {column: fingerprint}},
     /// and the new slug if it changed). Only what changed is copied: a re-import that rewrites one field of
     /// 100,000 rows logs that field once, not the whole rows. The images are put together as text, one
-    /// expression per column, so that logging a row costs no query of its own.
+    /// expression per column, so that logging a row costs no query of its own. (An import logs its own updates
+    /// instead, `UpdateLog`: a trigger makes SQLite keep a statement journal for every row it writes.)
     func watchUpdates(_ tables: [String]) throws {
         for table in tables {
             let columns = try columns(table)
-            let hasSlug = columns.contains("slug")
             let changed = { (column: String) in "OLD.\"\(column)\" IS NOT NEW.\"\(column)\"" }
-            // ',"column":value' for each changed column (value: an SQL expression over OLD or NEW).
-            let members = { (names: [String], value: (String) -> String) in
-                names.isEmpty ? "''" : names.map { "CASE WHEN \(changed($0)) THEN ',\"\($0)\":' || \(value($0)) ELSE '' END" }.joined(separator: " || ")
-            }
-            let others = columns.filter { $0 != "slug" }
-            let old = members(others) { "json_quote(OLD.\"\($0)\")" }, written = members(others) { "\(Fingerprint.function)(NEW.\"\($0)\")" }
-            let before = hasSlug ? "'{\"slug\":' || json_quote(OLD.slug) || \(old) || '}'" : "'{' || substr(\(old), 2) || '}'"
-            let newSlug = hasSlug ? "CASE WHEN \(changed("slug")) THEN '\"slug\":' || json_quote(NEW.slug) || ',' ELSE '' END || " : ""
-            let after = "'{' || \(newSlug)'\"#\":{' || substr(\(written), 2) || '}}'"
+            let before = Self.beforeImage(columns, changed: changed) { "OLD.\"\($0)\"" }
+            let after = Self.afterImage(columns, changed: changed) { "NEW.\"\($0)\"" }
             // executeScript, not execute: DDL run once is not worth a place in the statement cache.
             try db.executeScript("""
                 CREATE TEMP TRIGGER archive_log_\(table) AFTER UPDATE ON main.\(table)
@@ -95,6 +88,31 @@ final class ChangeLog {
                 """)
             watched.append(table)
         }
+    }
+
+    /// An updated row's before-image as an SQL text expression: {"slug": the record's slug, and each of `columns`
+    /// that `changed` as `old` had it}. `changed` and `old` give SQL for a column.
+    static func beforeImage(_ columns: [String], changed: (String) -> String, old: (String) -> String) -> String {
+        let others = members(columns.filter { $0 != "slug" }, changed: changed) { "json_quote(\(old($0)))" }
+        return columns.contains("slug") ? "'{\"slug\":' || json_quote(\(old("slug"))) || \(others) || '}'" : "'{' || substr(\(others), 2) || '}'"
+    }
+
+    /// Its after-image: {"slug": the new slug if it changed, "#": {column: fingerprint of what `new` wrote}}.
+    static func afterImage(_ columns: [String], changed: (String) -> String, new: (String) -> String) -> String {
+        let written = members(columns.filter { $0 != "slug" }, changed: changed) { "\(Fingerprint.function)(\(new($0)))" }
+        let newSlug = columns.contains("slug") ? "CASE WHEN \(changed("slug")) THEN '\"slug\":' || json_quote(\(new("slug"))) || ',' ELSE '' END || " : ""
+        return "'{' || \(newSlug)'\"#\":{' || substr(\(written), 2) || '}}'"
+    }
+
+    /// ',"column":value' for each changed column (value: an SQL expression).
+    private static func members(_ names: [String], changed: (String) -> String, value: (String) -> String) -> String {
+        names.isEmpty ? "''" : names.map { "CASE WHEN \(changed($0)) THEN ',\"\($0)\":' || \(value($0)) ELSE '' END" }.joined(separator: " || ")
+    }
+
+    /// Logs an update whose images were made by `UpdateLog`.
+    func updated(_ table: String, rowid: Int64, before: String, after: String) throws {
+        try db.execute("INSERT INTO change_rows (change_id, table_name, row_id, action, before, after) VALUES (?, ?, ?, 'updated', ?, ?)",
+                       [id, table, rowid, before, after])
     }
 
     private var watched: [String] = []

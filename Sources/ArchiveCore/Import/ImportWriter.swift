@@ -11,8 +11,13 @@ final class ImportWriter {
     /// The rowids written per table, when asked for (an edit removes the relations its text no longer lists).
     private(set) var written: [String: Set<Int64>]?
 
-    init(_ db: Database, problems: ProblemLog, keepingRowIDs: Bool = false) {
+    /// The change an import is, whose updated rows the table writers log (nil: not a change, or one whose
+    /// updates are logged by ChangeLog's triggers).
+    private let log: ChangeLog?
+
+    init(_ db: Database, problems: ProblemLog, keepingRowIDs: Bool = false, log: ChangeLog? = nil) {
         self.db = db
+        self.log = log
         self.problems = problems
         lookup = SlugLookup(db)
         written = keepingRowIDs ? [:] : nil
@@ -20,7 +25,7 @@ final class ImportWriter {
 
     func writer(for table: TableDescription) throws -> TableWriter {
         if let writer = writers[table.name] { return writer }
-        let writer = try TableWriter(table: table, database: db)
+        let writer = try TableWriter(table: table, database: db, log: log)
         writers[table.name] = writer
         return writer
     }

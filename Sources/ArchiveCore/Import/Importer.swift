@@ -63,13 +63,11 @@ public final class Importer {
                 let inputBytes = files.reduce(0) { $0 + $1.size }
                 let bulkLoad = options.bulkLoad.applies(inputBytes: inputBytes, archiveBytes: archiveBytes)
                     ? try BulkLoad.begin(db, tables: Set(files.map(\.table))) : nil
-                // The import is one change of the history: updated rows logged by temporary triggers with their
-                // before- and after-images, added rows by the rowid above which they lie.
+                // The import is one change of the history: updated rows logged by the table writers with their
+                // before- and after-images (UpdateLog), added rows by the rowid above which they lie.
                 let log = options.dryRun || !options.keepsHistory ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
-                try log?.watchUpdates(Tables.all.map(\.name))
-                defer { try? log?.stopWatching() }
                 let problems = ProblemLog(limit: options.maximumProblems)
-                let run = ImportRun(writer: ImportWriter(db, problems: problems), problems: problems,
+                let run = ImportRun(writer: ImportWriter(db, problems: problems, log: log), problems: problems,
                                     formulaGuard: options.formulaGuard, progress: progress)
                 try run.importAll(files)
                 guard problems.isEmpty else { throw problems.failure() }

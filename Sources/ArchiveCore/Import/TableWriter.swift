@@ -18,14 +18,19 @@ final class TableWriter {
     /// The highest rowid before the import: the rows it adds are those above (SQLite gives max(rowid) + 1).
     let startMax: Int64
     private var statements: [[String]: Statement] = [:]
+    /// Logs the rows this writer updates, for an import that is a change of the history. Only a table that held
+    /// rows before can have them: the rows an import adds are logged by the rowid above which they lie.
+    private let updateLog: UpdateLog?
 
-    init(table: TableDescription, database: Database) throws {
+    init(table: TableDescription, database: Database, log: ChangeLog? = nil) throws {
         self.table = table
         db = database
         keyColumns = table.key.compactMap { table.column(named: $0)?.column }
         rowLookupSQL = "SELECT rowid FROM \(table.name) WHERE " + keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
         startMax = try db.fetchOne("SELECT max(rowid) FROM \(table.name)") ?? 0
         seen = SeenRows(startMax: startMax)
+        let heldRows = try database.fetchOne("SELECT 1 FROM \(table.name) LIMIT 1") as Int64? != nil
+        if heldRows, let log { updateLog = UpdateLog(log, table: table, database: database) } else { updateLog = nil }
     }
 
     /// Upserts one row. `values` are in file-column terms, references already resolved to ids. `existing`
@@ -35,7 +40,10 @@ final class TableWriter {
         // Catalogue order, whatever order a JSON record lists its keys in: one statement per set of columns.
         let values = values.isSorted { position($0.column) < position($1.column) }
             ? values : values.sorted { position($0.column) < position($1.column) }
-        let statement = try self.statement(for: values.map(\.column.column), existing: existing)
+        let columns = values.map(\.column.column)
+        let updates = columns.filter { !keyColumns.contains($0) }
+        let before = updates.isEmpty ? nil : try updateLog?.before(columns: columns, updates: updates, key: keyColumns, values: values.map(\.value))
+        let statement = try self.statement(for: columns, existing: existing)
         for (index, entry) in values.enumerated() { try statement.bind(entry.value, at: Int32(index + 1)) }
         defer { statement.reset() }
         // An insert sets last_insert_rowid; the update branch of an upsert leaves it alone (sqlite.org/c3ref/last_insert_rowid.html).
@@ -46,6 +54,8 @@ final class TableWriter {
         let changed = db.changes > 0
         if inserted != 0 {
             rowid = inserted
+        } else if let before {
+            rowid = before.rowid
         } else {
             guard let id = try existingRowID(values) else { throw DatabaseError(extendedCode: 1, message: "upserted row not found") }
             rowid = id
@@ -57,6 +67,10 @@ final class TableWriter {
             added += 1
             return .added
         case .existing:
+            if changed, let updateLog {
+                guard let before else { throw DatabaseError(extendedCode: 1, message: "\(table.name) row \(rowid): updated, but not found before") }
+                try updateLog.updated(before, updates: updates)
+            }
             if changed { updated += 1 } else { unchanged += 1 }
             return changed ? .updated : .unchanged
         }
