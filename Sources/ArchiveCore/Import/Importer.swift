@@ -52,13 +52,8 @@ public final class Importer {
         }
         guard unknownTables.isEmpty else { throw ImportFailure(problems: unknownTables, truncated: false) }
 
-        // A bounded, larger page cache: index pages touched again and again stay in memory instead of being
-        // spilled to the WAL each time (the default 2 MiB spilled most of a 1M-row import). Within the 100 MB aim.
-        let cacheSize: Int64 = try db.fetchOne("PRAGMA cache_size") ?? -2000
-        try db.execute("PRAGMA cache_size = -\(Importer.cacheKiB)")
-        defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
         do {
-            return try db.transaction(.immediate) {
+            return try db.withPageCache(kiB: Archive.writingCacheKiB) { try db.transaction(.immediate) {
                 let archiveBytes: Int64 = try db.fetchOne("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
                 let inputBytes = files.reduce(0) { $0 + $1.size }
                 let bulkLoad = options.bulkLoad.applies(inputBytes: inputBytes, archiveBytes: archiveBytes)
@@ -79,16 +74,13 @@ public final class Importer {
                     "INSERT INTO imports (finished_at, source, added, updated, unchanged) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
                     [options.source, report.added, report.updated, report.unchanged])
                 return report
-            }
+            } }
         } catch let finished as DryRunFinished {
             return finished.report
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)
         }
     }
-
-    /// The page cache an import may use, in KiB.
-    static let cacheKiB = 16 * 1024
 
     private struct DryRunFinished: Error { let report: ImportReport }
 }
