@@ -17,7 +17,7 @@ public final class Archive {
     public let path: String
     package let database: Database
 
-    /// The page cache of a command that writes much in one transaction (an import, an undo), in KiB: pages
+    /// The page cache of a command that writes much in one transaction (an import), in KiB: pages
     /// touched again and again stay in memory instead of being spilled to the WAL and read back each time (the
     /// default 2 MiB spilled most of a 1M-row import). Bounded, within the 100 MB aim.
     static let writingCacheKiB = 16 * 1024

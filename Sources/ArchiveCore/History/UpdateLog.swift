@@ -18,23 +18,25 @@ final class UpdateLog {
 
     private let log: ChangeLog
     private let table: TableDescription
+    /// The columns that name a row (a record's slug, a relation's ids).
+    private let key: [String]
     private let db: Database
     private let hasSlug: Bool
     private var reads: [[String]: Statement] = [:]
     private var afterReads: [[String]: Statement] = [:]
 
-    init(_ log: ChangeLog, table: TableDescription, database: Database) {
+    init(_ log: ChangeLog, table: TableDescription, key: [String], database: Database) {
         self.log = log
         self.table = table
+        self.key = key
         db = database
         hasSlug = table.columns.contains { $0.column == "slug" }
     }
 
     /// The row whose key `values` give (bound as ?1… in the order of `columns`), before they are written; nil
     /// when there is none. `updates` are the columns an upsert may change, in `columns`' order.
-    func before(columns: [String], updates: [String], key: [String], values: [DatabaseValue]) throws -> Before? {
-        guard updates.count <= 64 else { throw DatabaseError(extendedCode: 1, message: "\(table.name): more columns than the history can tell apart") }
-        let statement = try read(columns: columns, updates: updates, key: key)
+    func before(columns: [String], updates: [String], values: [DatabaseValue]) throws -> Before? {
+        let statement = try read(columns: columns, updates: updates)
         defer { statement.reset() }
         for (index, value) in values.enumerated() { try statement.bind(value, at: Int32(index + 1)) }
         guard let row = try statement.next(), let rowid = row.int64(at: 0), let image = row.string(at: 1) else { return nil }
@@ -58,8 +60,9 @@ final class UpdateLog {
     /// SELECT rowid, the before-image, the differing columns' bits FROM table WHERE key = …, with the values
     /// to be written as parameters: `column IS NOT ?n` compares as the upsert's `IS NOT excluded.column` does
     /// (the parameter takes the column's affinity).
-    private func read(columns: [String], updates: [String], key: [String]) throws -> Statement {
+    private func read(columns: [String], updates: [String]) throws -> Statement {
         if let statement = reads[columns], !statement.hasFailed { return statement }
+        guard updates.count <= 64 else { throw DatabaseError(extendedCode: 1, message: "\(table.name): more columns than the history can tell apart") }
         let parameter = { (column: String) in "?\(columns.firstIndex(of: column)! + 1)" }
         let differs = { (column: String) in "\"\(column)\" IS NOT \(parameter(column))" }
         let imaged = (hasSlug ? ["slug"] : []) + updates.filter { $0 != "slug" }

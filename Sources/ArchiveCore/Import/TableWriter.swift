@@ -27,10 +27,11 @@ final class TableWriter {
         db = database
         keyColumns = table.key.compactMap { table.column(named: $0)?.column }
         rowLookupSQL = "SELECT rowid FROM \(table.name) WHERE " + keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
-        startMax = try db.fetchOne("SELECT max(rowid) FROM \(table.name)") ?? 0
+        let highest: Int64? = try database.fetchOne("SELECT max(rowid) FROM \(table.name)")
+        startMax = highest ?? 0
         seen = SeenRows(startMax: startMax)
-        let heldRows = try database.fetchOne("SELECT 1 FROM \(table.name) LIMIT 1") as Int64? != nil
-        if heldRows, let log { updateLog = UpdateLog(log, table: table, database: database) } else { updateLog = nil }
+        // max(rowid) is NULL only for a table without rows.
+        if highest != nil, let log { updateLog = UpdateLog(log, table: table, key: keyColumns, database: database) } else { updateLog = nil }
     }
 
     /// Upserts one row. `values` are in file-column terms, references already resolved to ids. `existing`
@@ -42,7 +43,7 @@ final class TableWriter {
             ? values : values.sorted { position($0.column) < position($1.column) }
         let columns = values.map(\.column.column)
         let updates = columns.filter { !keyColumns.contains($0) }
-        let before = updates.isEmpty ? nil : try updateLog?.before(columns: columns, updates: updates, key: keyColumns, values: values.map(\.value))
+        let before = updates.isEmpty ? nil : try updateLog?.before(columns: columns, updates: updates, values: values.map(\.value))
         let statement = try self.statement(for: columns, existing: existing)
         for (index, entry) in values.enumerated() { try statement.bind(entry.value, at: Int32(index + 1)) }
         defer { statement.reset() }
