@@ -23,6 +23,8 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
     /// How deep `transaction` calls are nested; beyond the first they are savepoints.
     var transactionDepth = 0
+    /// The time limit in force (withTimeLimit), kept alive here while SQLite's progress handler points at it.
+    var deadline: Deadline?
 
     /// Opens (or creates) the database at `path`. `busyTimeout` is how long to wait, in milliseconds,
     /// for another connection's write lock before failing with SQLITE_BUSY.
