@@ -10,25 +10,16 @@ public final class ReadPool: Sendable {
     public let path: String
     /// Seconds a read may take before SQLite is told to stop it.
     public let timeLimit: Double
-    private let idle: Mutex<[Reader]>
+    private let idle: Mutex<[Archive.Borrowed]>
     private let free: DispatchSemaphore
+    /// A connection of its own for `generation()`, so that telling whether the archive changed never waits for
+    /// a reader's connection: a cached page is answered even while every connection is busy.
+    private let watcher: Mutex<Watcher>
     private let generations = Atomic<Int>(0)
 
-    /// An archive used by one reader at a time, which the pool hands from thread to thread, and the
-    /// data_version it last saw.
-    private final class Reader: @unchecked Sendable {
+    private struct Watcher: @unchecked Sendable {
         let archive: Archive
         var dataVersion: Int64
-
-        init(_ archive: Archive) throws {
-            self.archive = archive
-            dataVersion = try Reader.dataVersion(of: archive)
-        }
-
-        /// SQLite's count of the changes other connections (any process) committed, as this connection sees it.
-        static func dataVersion(of archive: Archive) throws -> Int64 {
-            try archive.database.fetchOne("PRAGMA data_version") ?? 0
-        }
     }
 
     public init(path: String, connections: Int, timeLimit: Double = 2) throws {
@@ -41,47 +32,63 @@ public final class ReadPool: Sendable {
             // in the connection instead of being read again. A memory map was tried: as fast, but its pages
             // count in the server's RSS (226 MB for a 170 MB file, against 42 MB).
             try archive.database.execute("PRAGMA cache_size = -8192")
-            return try Reader(archive)
+            return Archive.Borrowed(archive)
         })
         free = DispatchSemaphore(value: count)
+        let archive = try Archive(path: path, access: .read)
+        watcher = Mutex(Watcher(archive: archive, dataVersion: try ReadPool.dataVersion(of: archive)))
     }
 
     /// Runs `body` with a connection of its own, in a read transaction, stopped after `timeLimit` seconds
-    /// (ArchiveError.timeLimit): a request cannot hold a connection without bound.
-    public func read<T>(timeLimit: Double? = nil, _ body: (Archive) throws -> T) throws -> T {
-        try borrow { try $0.archive.read(timeLimit: timeLimit ?? self.timeLimit, body) }
-    }
-
-    /// The archive's generation: a number that changes when a change committed to the file (by any process)
-    /// has been seen. Whatever is read after this call returns, on any connection, includes every change
-    /// counted up to the number it returned, so a cache may keep answers under it. (Each connection notices a
-    /// change once, so one commit may count more than once: an answer is then made again, never stale.)
-    public func generation() throws -> Int {
-        try borrow { reader in
-            let version: Int64
-            do {
-                version = try Reader.dataVersion(of: reader.archive)
-            } catch let error as DatabaseError {
-                throw ArchiveError(error, path: path)
+    /// (ArchiveError.timeLimit): a request cannot hold a connection without bound. With `waiting`, a reader
+    /// that finds every connection busy for that many seconds gives up (ArchiveError.busy) instead of queueing.
+    public func read<T>(timeLimit: Double? = nil, waiting: Double? = nil, _ body: (Archive) throws -> T) throws -> T {
+        if let waiting {
+            guard free.wait(timeout: .now() + waiting) == .success else {
+                throw ArchiveError(.busy, "every connection for this kind of request is in use")
             }
-            guard version != reader.dataVersion else { return generations.load(ordering: .sequentiallyConsistent) }
-            reader.dataVersion = version
-            return generations.add(1, ordering: .sequentiallyConsistent).newValue
+        } else {
+            free.wait()
         }
-    }
-
-    private func borrow<T>(_ body: (Reader) throws -> T) throws -> T {
-        free.wait()
         let borrowed = idle.withLock { $0.removeLast() }
         defer {
             idle.withLock { $0.append(borrowed) }
             free.signal()
         }
-        return try body(borrowed)
+        return try borrowed.archive.read(timeLimit: timeLimit ?? self.timeLimit, body)
+    }
+
+    /// The archive's generation: a number that changes when a change committed to the file (by any process)
+    /// has been seen. Whatever is read after this call returns, on any connection, includes every change
+    /// counted up to the number it returned, so a cache may keep answers under it: the watcher's data_version
+    /// has seen every commit made before the call, and a read that starts later sees them too.
+    public func generation() throws -> Int {
+        try watcher.withLock { watcher in
+            let version: Int64
+            do {
+                version = try ReadPool.dataVersion(of: watcher.archive)
+            } catch let error as DatabaseError {
+                throw ArchiveError(error, path: path)
+            }
+            guard version != watcher.dataVersion else { return generations.load(ordering: .sequentiallyConsistent) }
+            watcher.dataVersion = version
+            return generations.add(1, ordering: .sequentiallyConsistent).newValue
+        }
+    }
+
+    /// SQLite's count of the changes other connections (any process) committed, as this connection sees it.
+    private static func dataVersion(of archive: Archive) throws -> Int64 {
+        try archive.database.fetchOne("PRAGMA data_version") ?? 0
     }
 }
 
 extension Archive {
+    /// An archive used by one reader at a time, which a pool hands from thread to thread.
+    fileprivate final class Borrowed: @unchecked Sendable {
+        let archive: Archive
+        init(_ archive: Archive) { self.archive = archive }
+    }
+
     /// Runs `body` in one read transaction (a snapshot of the file) within `timeLimit` seconds, turning storage
     /// errors into archive errors.
     public func read<T>(timeLimit: Double = .infinity, _ body: (Archive) throws -> T) throws -> T {
