@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         // Hummingbird's own HTTP types, named for the headers the server sets (already built with Hummingbird).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The server's own HTTP/1 pipeline (HTTP/1.0 framing), from the SwiftNIO packages Hummingbird already builds.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // The system's libsqlite3 (Debian: libsqlite3-dev), plus a shim for what Swift cannot import.
@@ -41,7 +44,10 @@ let package = Package(
         .target(name: "ArchiveCore", dependencies: ["ArchiveStorage", "ArchiveMigrations", "ArchiveSeeds"], swiftSettings: hotLoops),
         // The archive in a web browser: pages and a JSON API over a pool of read-only connections.
         .target(name: "ArchiveWeb", dependencies: [
-            "ArchiveCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            "ArchiveCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
         ]),
         .executableTarget(
             name: "archive",

@@ -10,6 +10,8 @@ public final class ReadPool: Sendable {
     public let path: String
     /// Seconds a read may take before SQLite is told to stop it.
     public let timeLimit: Double
+    /// How many readers may read at once.
+    public let connections: Int
     private let idle: Mutex<[Archive.Borrowed]>
     private let free: DispatchSemaphore
     /// A connection of its own for `generation()`, so that telling whether the archive changed never waits for
@@ -26,6 +28,7 @@ public final class ReadPool: Sendable {
         self.path = path
         self.timeLimit = timeLimit
         let count = max(1, connections)
+        self.connections = count
         idle = Mutex(try (0..<count).map { _ in
             let archive = try Archive(path: path, access: .read)
             // A page cache of 8 MiB each (SQLite's default is 2): the pages of the indexes a search walks stay

@@ -4,22 +4,21 @@ import ArchiveCore
 import Hummingbird
 
 struct APIRoutes: Sendable {
-    let pool: ReadPool
-    let cache: PageCache
+    let services: Services
 
-    func register(on router: Router<BasicRequestContext>) {
-        let pool = self.pool, cache = self.cache
+    func register(on router: Router<ArchiveRequestContext>) {
+        let pool = services.pool, cache = services.cache, services = self.services
         router.get("/api/stats") { request, _ in
             try await cache.reply(to: request, as: .json) { try await Blocking.run { try pool.read { try ArchiveStats(archive: $0).json } } }
         }
-        router.get("/api/search") { request, _ in
+        router.get("/api/search") { request, context in
             let format = try APIRoutes.format(request)
             let search = try SearchRequest(request, maximumLimit: format == nil ? 100 : SearchPage.countCap)
             guard search.text != nil else { throw Reply.Failure.badRequest("q is required: the words to search for") }
             if let format {
                 let limit = try Parameters(request).integer("limit", in: 1...SearchPage.countCap) ?? 1_000
                 let result = try await Blocking.run { try SearchPage.run(search, pool: pool, facets: false, limit: limit, offset: 0) }
-                return APIRoutes.rows(format, name: "search", RowTable(hits: result?.hits ?? []))
+                return services.rows(format, name: "search", RowTable(hits: result?.hits ?? []), request, context)
             }
             return try await cache.reply(to: request, as: .json) {
                 APIRoutes.json(search, try await Blocking.run { try SearchPage.run(search, pool: pool) })
@@ -33,15 +32,17 @@ struct APIRoutes: Sendable {
             _ = try await Blocking.run { try RecordPage.load(table, slug, pool: pool) } // (a 404 for a record not there)
             // The record's row as its table is exported.
             let row = try await Blocking.run { try pool.read { try TablePage.record(description, slug: slug, archive: $0) } }
-            return APIRoutes.rows(format, name: "\(table)-\(slug)", RowTable(page: row))
+            return services.rows(format, name: "\(table)-\(slug)", RowTable(page: row), request, context)
         }
         router.get("/api/lists/:table") { request, context in
             let name = try context.parameters.require("table")
             guard let table = Tables.named(name) else { throw Reply.Failure.notFound("there is no table “\(name)”") }
             if let format = try APIRoutes.format(request) {
                 let query = ExportQuery.table(table)
-                return APIRoutes.download(format, name: name, Streaming.body { output in
-                    try pool.read(timeLimit: 120) { archive in _ = try Exporter(archive: archive).export(query, to: output, format: format) }
+                let downloads = services.downloads, wait = services.limits.downloadWait
+                return APIRoutes.download(format, name: name, services.streaming(request, context).body { output in
+                    // A connection of the downloads' own: a client that reads slowly never holds a page's.
+                    try downloads.read(waiting: wait) { archive in _ = try Exporter(archive: archive).export(query, to: output, format: format) }
                 })
             }
             let browse = try BrowseRequest(table: name, request)
@@ -49,10 +50,10 @@ struct APIRoutes: Sendable {
                 APIRoutes.json(browse, try await Blocking.run { try BrowsePage.load(browse, pool: pool) })
             }
         }
-        router.get("/api/timeline") { request, _ in
+        router.get("/api/timeline") { request, context in
             let timeline = try TimelineRequest(request)
             let events = try await Blocking.run { try TimelinePage.load(timeline, pool: pool) }
-            return APIRoutes.rows(try APIRoutes.format(request) ?? .json, name: "timeline", RowTable(events: events))
+            return services.rows(try APIRoutes.format(request) ?? .json, name: "timeline", RowTable(events: events), request, context)
         }
     }
 
@@ -69,10 +70,6 @@ struct APIRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    /// Rows already read (a bounded number), written by the shared writer.
-    static func rows(_ format: RowFormat, name: String, _ table: RowTable) -> Response {
-        download(format, name: name, Streaming.body { output in try table.write(to: output, format: format) })
-    }
 
     static func json(_ search: SearchRequest, _ result: SearchResult?) -> String {
         let quoted = JSONText.quoted
@@ -97,5 +94,17 @@ struct APIRoutes: Sendable {
         let next = browse.usesKeyset && page.rows.count == browse.limit ? (page.rows.last?.first ?? nil).map(quoted) ?? "null" : "null"
         return "{\"table\":\(quoted(browse.table.name)),\"columns\":[\(page.columns.map(quoted).joined(separator: ","))],\"total\":\(page.total),"
             + "\"rows\":[\(rows)],\"next_after\":\(next)}"
+    }
+}
+
+extension Services {
+    /// How a download to this request's client is streamed.
+    func streaming(_ request: Request, _ context: ArchiveRequestContext) -> Streaming {
+        Streaming(channel: context.channel, stall: limits.idleTimeout, label: request.uri.description, log: log)
+    }
+
+    /// Rows already read (a bounded number), written by the shared writer.
+    func rows(_ format: RowFormat, name: String, _ table: RowTable, _ request: Request, _ context: ArchiveRequestContext) -> Response {
+        APIRoutes.download(format, name: name, streaming(request, context).body { output in try table.write(to: output, format: format) })
     }
 }

@@ -19,7 +19,7 @@ enum RecordPage {
         return record.slug
     }
 
-    static func render(_ record: RecordDetails, host: String?, today: String) -> String {
+    static func render(_ record: RecordDetails, baseURL: String?, today: String) -> String {
         let title = title(of: record)
         let path = Names.recordPath(record.table, record.slug)
         var body = "<p><span class=\"kind\">\(HTML.escape(Names.singular(record.table)))</span> <a href=\"/browse/\(record.table)\">all \(HTML.escape(record.table))</a></p>"
@@ -53,7 +53,7 @@ enum RecordPage {
         if !record.links.isEmpty {
             body += "<section aria-labelledby=\"graph\"><h2 id=\"graph\">Around this record</h2>" + Graph.svg(record, title: title) + "</section>"
         }
-        let permalink = (host.map { "http://\($0)" } ?? "") + path
+        let permalink = (baseURL ?? "") + path
         body += """
             <section aria-labelledby="cite"><h2 id="cite">Cite this record</h2><div class="cite">
             <p>“\(HTML.escape(title)).” Fashion archive, \(HTML.escape(Names.singular(record.table))) <code>\(HTML.escape(record.slug))</code>. \(HTML.escape(permalink)) (accessed \(HTML.escape(today))).</p>

@@ -6,11 +6,12 @@ import Glibc
 import Hummingbird
 
 struct Routes: Sendable {
-    let pool: ReadPool
-    let cache: PageCache
+    let services: Services
 
-    func register(on router: Router<BasicRequestContext>) {
-        let pool = self.pool, cache = self.cache
+    init(_ services: Services) { self.services = services }
+
+    func register(on router: Router<ArchiveRequestContext>) {
+        let pool = services.pool, cache = services.cache, baseURL = services.baseURL
         router.get("/") { request, _ in
             try await cache.reply(to: request, as: .html) {
                 HomePage.render(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } })
@@ -32,10 +33,11 @@ struct Routes: Sendable {
         }
         router.get("/records/:table/:slug") { request, context in
             let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
-            // The citation names the host asked for and today's date: both are part of what is kept.
-            let host = request.head.authority, today = Routes.today()
-            return try await cache.reply(to: request, as: .html, key: "\(host ?? "") \(today)") {
-                RecordPage.render(try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }, host: host, today: today)
+            // The citation names today's date: part of what is kept. Its permalink is built from --base-url,
+            // never from the Host header a client sent.
+            let today = Routes.today()
+            return try await cache.reply(to: request, as: .html, key: today) {
+                RecordPage.render(try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }, baseURL: baseURL, today: today)
             }
         }
         router.get("/browse") { request, _ in
@@ -58,7 +60,7 @@ struct Routes: Sendable {
         }
         router.get("/api") { _, _ in Reply.html(OpenAPI.page) }
         router.get("/api/openapi.json") { _, _ in Reply.json(OpenAPI.document) }
-        APIRoutes(pool: pool, cache: cache).register(on: router)
+        APIRoutes(services: services).register(on: router)
     }
 
     /// Today's date in UTC, for "accessed" in a citation.
