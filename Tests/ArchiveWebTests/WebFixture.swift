@@ -12,7 +12,7 @@ struct WebFixture {
     let server: ArchiveServer
 
     /// The seeds, then `extra` (files as name → content) imported on top.
-    init(extra: [(String, String)] = []) throws {
+    init(extra: [(String, String)] = [], baseURL: String? = nil) throws {
         folder = try TemporaryFolder()
         path = folder.path("archive.sqlite")
         let archive = try Archive(path: path, access: .write)
@@ -22,7 +22,7 @@ struct WebFixture {
             _ = try Importer(archive: archive).run(try ImportFile.files(at: folder.path(name)))
         }
         archive.close()
-        server = try ArchiveServer(archivePath: path, connections: 4)
+        server = try ArchiveServer(archivePath: path, connections: 4, baseURL: baseURL, log: .silent)
     }
 
     struct Page {
@@ -37,12 +37,12 @@ struct WebFixture {
         try await get(paths)
     }
 
-    func get(_ paths: [String]) async throws -> [Page] {
+    func get(_ paths: [String], method: HTTPRequest.Method = .get, headers: HTTPFields = [:]) async throws -> [Page] {
         let app = Application(router: server.router())
         return try await app.test(.router) { client in
             var pages: [Page] = []
             for path in paths {
-                pages.append(try await client.execute(uri: path, method: .get) { response in
+                pages.append(try await client.execute(uri: path, method: method, headers: headers) { response in
                     Page(status: response.status, headers: response.headers, body: String(decoding: response.body.readableBytesView, as: UTF8.self))
                 })
             }
@@ -50,5 +50,5 @@ struct WebFixture {
         }
     }
 
-    func page(_ path: String) async throws -> Page { try await get(path)[0] }
+    func page(_ path: String, method: HTTPRequest.Method = .get) async throws -> Page { try await get([path], method: method)[0] }
 }

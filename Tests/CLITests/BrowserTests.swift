@@ -20,38 +20,6 @@ enum Browser {
     }()
 }
 
-/// `archive serve` on a free loopback port, stopped when the test ends.
-final class RunningServer {
-    let process = Process()
-    let url: String
-
-    init(in folder: URL) throws {
-        process.executableURL = ArchiveBinary.url
-        process.arguments = ["serve", "--port", "0"]
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // The URL is on stderr once the socket listens: "serving archive.sqlite at http://127.0.0.1:PORT/ …".
-        var said = ""
-        while !said.contains("(read-only") {
-            let data = errors.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            said += String(decoding: data, as: UTF8.self)
-        }
-        guard let start = said.range(of: " at http://"), let end = said[start.upperBound...].firstIndex(of: " ") else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "archive serve did not say its URL: \(said)"])
-        }
-        url = "http://" + said[start.upperBound..<end]
-    }
-
-    deinit {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-}
-
 @Suite struct BrowserTests {
     @Test(.enabled(if: Browser.isAvailable, "needs Debian's chromium and Playwright from PyPI (.build/browser-venv); one of them is missing"))
     func aPersonSearchesFollowsAHitAndARelationAndDownloadsTheCSV() throws {

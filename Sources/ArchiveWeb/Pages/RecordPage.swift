@@ -57,7 +57,7 @@ enum RecordPage {
         body += """
             <section aria-labelledby="cite"><h2 id="cite">Cite this record</h2><div class="cite">
             <p>“\(HTML.escape(title)).” Fashion archive, \(HTML.escape(Names.singular(record.table))) <code>\(HTML.escape(record.slug))</code>. \(HTML.escape(permalink)) (accessed \(HTML.escape(today))).</p>
-            <p class="muted">Permalink: <a href="\(HTML.escape(path))">\(HTML.escape(permalink))</a>. Cite the sources above for the facts they support.</p>
+            <p class="muted">Permalink: <a href="\(HTML.escape(baseURL == nil ? path : permalink))">\(HTML.escape(permalink))</a>. Cite the sources above for the facts they support.</p>
             </div></section>
             <p class="downloads">Download: <a href="\(HTML.escape("/api/records" + path.dropFirst("/records".count)))">JSON</a> ·
             <a href="\(HTML.escape("/api/records" + path.dropFirst("/records".count) + "?format=csv"))">CSV</a> ·
