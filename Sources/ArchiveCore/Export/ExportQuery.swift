@@ -21,8 +21,9 @@ public struct ExportColumn: Sendable {
 
 extension ExportQuery {
     /// The export of a table: the columns import reads, references as slugs, ordered by key; `filter` is SQL
-    /// over the table's row `r` (with bound parameters), for some of its rows.
-    public static func table(_ table: TableDescription, filter: String? = nil) -> ExportQuery {
+    /// over the table's row `r` (with bound parameters), for some of its rows. `order` (SQL over `r` or column
+    /// numbers) replaces the key's order; `withKey` (SQL over `r`) is selected after the columns, for paging.
+    public static func table(_ table: TableDescription, filter: String? = nil, order: String? = nil, withKey key: String? = nil) -> ExportQuery {
         var selects: [String] = []
         var joins: [String] = []
         for (index, column) in table.columns.enumerated() {
@@ -34,10 +35,11 @@ extension ExportQuery {
                 selects.append("r.\(column.column) AS \(column.name)")
             }
         }
-        let order = table.key.compactMap { key in table.columns.firstIndex { $0.name == key }.map { String($0 + 1) } }
+        if let key { selects.append(key) }
+        let keyOrder = table.key.compactMap { key in table.columns.firstIndex { $0.name == key }.map { String($0 + 1) } }
         let condition = filter.map { " WHERE " + $0 } ?? ""
         let sql: String = "SELECT " + selects.joined(separator: ", ") + " FROM \(table.name) AS r "
-            + joins.joined(separator: " ") + condition + " ORDER BY " + order.joined(separator: ", ")
+            + joins.joined(separator: " ") + condition + " ORDER BY " + (order ?? keyOrder.joined(separator: ", "))
         return ExportQuery(name: table.name, sql: sql, columns: table.columns.map(ExportColumn.init), isView: false, meaning: table.meaning)
     }
 

@@ -15,7 +15,11 @@ extension RecordDetails {
             "{\"slug\":\(quoted($0.slug)),\"title\":\(quoted($0.title)),\"note\":\($0.note.map(quoted) ?? "null")}"
         }.joined(separator: ",")
         let authorities = authorityURLs.map { "\(quoted($0.name)):\(quoted($0.url))" }.joined(separator: ",")
-        return "{\"table\":\(quoted(table)),\"slug\":\(quoted(slug)),\"fields\":{\(fields)},\"authority_urls\":{\(authorities)},\"links\":[\(links)],\"sources\":[\(sources)]}"
+        let partial = self.partial.map {
+            "{\"relation\":\(quoted($0.relation)),\"column\":\(quoted($0.column)),\"table\":\(quoted($0.table)),\"shown\":\($0.shown),\"total\":\($0.total)}"
+        }.joined(separator: ",")
+        return "{\"table\":\(quoted(table)),\"slug\":\(quoted(slug)),\"fields\":{\(fields)},\"authority_urls\":{\(authorities)},\"links\":[\(links)],\"sources\":[\(sources)]"
+            + (partial.isEmpty ? "}" : ",\"links_partial\":[\(partial)]}")
     }
 
     /// The record's authority identifiers as outbound links (Wikidata, ULAN, VIAF, Wikipedia).

@@ -1,5 +1,7 @@
 // One record with everything linked to it, for `archive show`: its fields, the records it relates to (by any
-// relation table that refers to its table), and the sources that support it.
+// relation table that refers to its table), and the sources that support it. A page asks for at most so many
+// links of each relation, with the total of those left out: a house linked to 100,000 collections must not make
+// a page (and the server's memory) grow with them.
 import ArchiveStorage
 
 public struct RecordDetails: Sendable {
@@ -35,15 +37,27 @@ public struct RecordDetails: Sendable {
     public let fields: [Field]
     public let links: [Link]
     public let sources: [Citation]
+    /// The relations of which only some links were read (`linksPerRelation`): the rest are rows of `relation`
+    /// whose `column` is this record.
+    public let partial: [Partial]
 
-    /// The records with this slug, in `table` or in any record table (slugs are unique per table only).
-    public static func find(_ slug: String, in table: String? = nil, archive: Archive) throws -> [RecordDetails] {
-        try Tables.records.filter { table == nil || $0.name == table }.compactMap { try load(slug, from: $0, archive.database) }
+    public struct Partial: Sendable {
+        public let relation: String
+        public let column: String
+        public let table: String
+        public let shown: Int
+        public let total: Int
+    }
+
+    /// The records with this slug, in `table` or in any record table (slugs are unique per table only). With
+    /// `linksPerRelation`, at most that many links (or citations) of each relation are read.
+    public static func find(_ slug: String, in table: String? = nil, linksPerRelation: Int? = nil, archive: Archive) throws -> [RecordDetails] {
+        try Tables.records.filter { table == nil || $0.name == table }.compactMap { try load(slug, from: $0, limit: linksPerRelation, archive.database) }
     }
 
     static func titleColumn(_ table: String) -> String { ["collections", "sources", "objects"].contains(table) ? "title" : "name" }
 
-    private static func load(_ slug: String, from table: TableDescription, _ db: Database) throws -> RecordDetails? {
+    private static func load(_ slug: String, from table: TableDescription, limit: Int?, _ db: Database) throws -> RecordDetails? {
         // A reference is shown as the slug it stands for (an object's institution), as files write it.
         let columns = table.columns.map { column -> String in
             if case .reference(let target) = column.kind { return "(SELECT slug FROM \(target) WHERE id = \(column.column))" }
@@ -57,15 +71,19 @@ public struct RecordDetails: Sendable {
         let fields = table.columns.enumerated().map { Field(name: $1.name, value: row.value(at: Int32($0 + 1))) }
         var links: [Link] = []
         var sources: [Citation] = []
+        var partial: [Partial] = []
         for relation in Tables.relations {
             for column in relation.columns where column.kind == .reference(table: table.name) {
-                let (found, cited) = try related(id, through: relation, from: column, db)
+                let (found, cited, total) = try related(id, through: relation, from: column, limit: limit, db)
                 links += found
                 sources += cited
+                if found.count + cited.count < total, let other = found.first?.table ?? (cited.isEmpty ? nil : "sources") {
+                    partial.append(Partial(relation: relation.name, column: column.name, table: other, shown: found.count + cited.count, total: total))
+                }
             }
         }
-        links += try sameIdentifier(id, in: table, db)
-        return RecordDetails(table: table.name, slug: slug, fields: fields, links: links, sources: sources)
+        links += try sameIdentifier(id, in: table, limit: limit, db)
+        return RecordDetails(table: table.name, slug: slug, fields: fields, links: links, sources: sources, partial: partial)
     }
 
     /// The authority identifiers that can join two records of one person (the same maker at two museums, kept
@@ -73,15 +91,15 @@ public struct RecordDetails: Sendable {
     static let authorityColumns = ["wikidata", "ulan", "viaf", "wikipedia"]
 
     /// Other records of the same table that share an authority identifier with record `id`: the same person.
-    private static func sameIdentifier(_ id: Int64, in table: TableDescription, _ db: Database) throws -> [Link] {
+    private static func sameIdentifier(_ id: Int64, in table: TableDescription, limit: Int?, _ db: Database) throws -> [Link] {
         var links: [Link] = []
         for column in authorityColumns where table.column(named: column) != nil {
             let statement = try db.cachedStatement("""
                 SELECT o.slug, o.name, o.\(column) FROM \(table.name) AS r JOIN \(table.name) AS o ON o.\(column) = r.\(column) AND o.id <> r.id
-                WHERE r.id = ? ORDER BY o.slug
+                WHERE r.id = ? ORDER BY o.slug LIMIT ?
                 """)
             defer { statement.reset() }
-            try statement.bind([id])
+            try statement.bind([id, limit ?? -1])
             while let row = try statement.next() {
                 links.append(Link(relation: "same_\(column)", role: "same \(column)", table: table.name, slug: row.string(at: 0) ?? "",
                                   name: row.string(at: 1) ?? "", details: [Field(name: column, value: row.value(at: 2))], source: nil))
@@ -90,13 +108,24 @@ public struct RecordDetails: Sendable {
         return links
     }
 
-    /// The far ends of `relation` rows whose `column` is the record `id`.
-    private static func related(_ id: Int64, through relation: TableDescription, from column: ColumnDescription,
-                                _ db: Database) throws -> ([Link], [Citation]) {
+    /// The far ends of `relation` rows whose `column` is the record `id` (at most `limit`, in slug order when
+    /// they are all read, else the first entered), and how many there are in all.
+    private static func related(_ id: Int64, through relation: TableDescription, from column: ColumnDescription, limit: Int?,
+                                _ db: Database) throws -> ([Link], [Citation], Int) {
         guard let other = relation.columns.first(where: { candidate in
             guard case .reference = candidate.kind, candidate.name != column.name else { return false }
             return relation.key.contains(candidate.name)
-        }), case .reference(let otherTable) = other.kind else { return ([], []) }
+        }), case .reference(let otherTable) = other.kind else { return ([], [], 0) }
+        // Counted on the index of `column` alone; when there are too many, the first entered are read (the same
+        // index, in rowid order) rather than all of them sorted by slug.
+        var total: Int?
+        if let limit {
+            let count = try db.cachedStatement("SELECT count(*) FROM \(relation.name) WHERE \(column.column) = ?")
+            defer { count.reset() }
+            try count.bind([id])
+            total = try count.next().flatMap { Int($0.int64(at: 0) ?? 0) }
+            if let all = total, all <= limit { total = nil }
+        }
         let role = relation.columns.first { column in
             switch column.kind {
             case .choice, .word: relation.key.contains(column.name)
@@ -112,7 +141,7 @@ public struct RecordDetails: Sendable {
             + extras.map { ", r." + $0.column }.joined()
             + ", \(source != nil ? "s.slug" : "NULL") FROM \(relation.name) AS r JOIN \(otherTable) AS o ON o.id = r.\(other.column)"
             + (source != nil ? " LEFT JOIN sources AS s ON s.id = r.source_id" : "")
-            + " WHERE r.\(column.column) = ? ORDER BY o.slug"
+            + " WHERE r.\(column.column) = ? ORDER BY " + (total == nil ? "o.slug" : "r.rowid LIMIT \(limit ?? 0)")
         let statement = try db.cachedStatement(sql)
         defer { statement.reset() }
         try statement.bind([id])
@@ -131,6 +160,10 @@ public struct RecordDetails: Sendable {
             links.append(Link(relation: relation.name, role: row.string(at: 2), table: otherTable, slug: slug, name: name,
                               details: details, source: row.string(at: Int32(3 + extras.count))))
         }
-        return (links, citations)
+        if total != nil {
+            links.sort { $0.slug < $1.slug }
+            citations.sort { $0.slug < $1.slug }
+        }
+        return (links, citations, total ?? links.count + citations.count)
     }
 }

@@ -29,9 +29,10 @@ struct APIRoutes: Sendable {
             guard let format = try APIRoutes.format(request), let description = Tables.named(table) else {
                 return try await cache.reply(to: request, as: .json) { try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }.json }
             }
-            _ = try await Blocking.run { try RecordPage.load(table, slug, pool: pool) } // (a 404 for a record not there)
-            // The record's row as its table is exported.
+            // The record's row as its table is exported; none is a 404.
+            try RecordPage.check(table, slug)
             let row = try await Blocking.run { try pool.read { try TablePage.record(description, slug: slug, archive: $0) } }
+            guard !row.rows.isEmpty else { throw Reply.Failure.notFound("no \(Names.singular(table)) has the slug “\(slug)”") }
             return services.rows(format, name: "\(table)-\(slug)", RowTable(page: row), request, context)
         }
         router.get("/api/lists/:table") { request, context in
@@ -45,7 +46,7 @@ struct APIRoutes: Sendable {
                     try downloads.read(waiting: wait) { archive in _ = try Exporter(archive: archive).export(query, to: output, format: format) }
                 })
             }
-            let browse = try BrowseRequest(table: name, request)
+            let browse = try TableRequest(table: name, request)
             return try await cache.reply(to: request, as: .json) {
                 APIRoutes.json(browse, try await Blocking.run { try BrowsePage.load(browse, pool: pool) })
             }
@@ -86,12 +87,12 @@ struct APIRoutes: Sendable {
             + "\"total_is_capped\":\(total > SearchPage.countCap),\"page\":\(search.page),\"limit\":\(search.limit),\"hits\":[\(hits)],\"facets\":[\(facets)]}"
     }
 
-    static func json(_ browse: BrowseRequest, _ page: TablePage) -> String {
+    static func json(_ browse: TableRequest, _ page: TablePage) -> String {
         let quoted = JSONText.quoted
         let rows = page.rows.map { row in
             "{" + zip(page.columns, row).map { "\(quoted($0)):\($1.map(quoted) ?? "null")" }.joined(separator: ",") + "}"
         }.joined(separator: ",")
-        let next = browse.usesKeyset && page.rows.count == browse.limit ? (page.rows.last?.first ?? nil).map(quoted) ?? "null" : "null"
+        let next = page.next.map(quoted) ?? "null"
         return "{\"table\":\(quoted(browse.table.name)),\"columns\":[\(page.columns.map(quoted).joined(separator: ","))],\"total\":\(page.total),"
             + "\"rows\":[\(rows)],\"next_after\":\(next)}"
     }

@@ -3,36 +3,30 @@
 import ArchiveCore
 import Hummingbird
 
-struct BrowseRequest: Sendable {
-    let table: TableDescription
-    let sort: String
-    let descending: Bool
-    let after: String?
-    let page: Int
-    let limit: Int
-
+extension TableRequest {
+    /// A browse as the address asks for it: `sort`, `order`, `after`, `page`, `limit`, and a reference column
+    /// naming a record (`/browse/collection_designers?designer=dior`).
     init(table name: String, _ request: Request) throws {
         guard let table = Tables.named(name) else { throw Reply.Failure.notFound("there is no table “\(name)”") }
-        self.table = table
         let parameters = Parameters(request)
-        sort = try parameters.choice("sort", among: table.columns.map(\.name)) ?? table.key[0]
-        descending = try parameters.choice("order", among: ["asc", "desc"]) == "desc"
-        after = try parameters.text("after", limit: 200)
-        page = try parameters.integer("page", in: 1...2_000) ?? 1
-        limit = try parameters.integer("limit", in: 1...200) ?? 50
-        if after != nil && (sort != "slug" || descending) { throw Reply.Failure.badRequest("after pages by slug, in ascending order") }
+        let references = table.columns.filter { if case .reference = $0.kind { true } else { false } }.map(\.name)
+        let filter = try references.lazy.compactMap { column in try parameters.text(column, limit: 200).map { (column: column, slug: $0) } }.first
+        try self.init(table: table, sort: try parameters.choice("sort", among: table.columns.map(\.name)),
+                      descending: try parameters.choice("order", among: ["asc", "desc"]) == "desc",
+                      after: try parameters.text("after", limit: 200), page: try parameters.integer("page", in: 1...TableRequest.maximumPage) ?? 1,
+                      limit: try parameters.integer("limit", in: 1...TableRequest.maximumLimit) ?? TableRequest.defaultLimit, filter: filter)
     }
 
-    /// Keyset paging applies to the natural order of record tables.
-    var usesKeyset: Bool { sort == "slug" && !descending }
+    /// The parameters of this browse other than its place, for links.
+    var linkParameters: [(String, String?)] {
+        [("sort", sort), ("order", descending ? "desc" : nil), ("limit", limit == TableRequest.defaultLimit ? nil : String(limit))]
+            + (filter.map { [($0.column, $0.slug)] } ?? [])
+    }
 }
 
 enum BrowsePage {
-    static func load(_ browse: BrowseRequest, pool: ReadPool) throws -> TablePage {
-        try pool.read { archive in
-            try TablePage.load(browse.table, sort: browse.sort, descending: browse.descending, after: browse.usesKeyset ? browse.after : nil,
-                               limit: browse.limit, offset: browse.usesKeyset ? 0 : (browse.page - 1) * browse.limit, archive: archive)
-        }
+    static func load(_ browse: TableRequest, pool: ReadPool) throws -> TablePage {
+        try pool.read { try TablePage.load(browse, archive: $0) }
     }
 
     static func renderIndex(_ counts: [(String, Int)]) -> String {
@@ -48,14 +42,19 @@ enum BrowsePage {
         return Layout.page(title: "Browse", section: .browse, body: body)
     }
 
-    static func render(_ browse: BrowseRequest, _ result: TablePage) -> String {
+    static func render(_ browse: TableRequest, _ result: TablePage) -> String {
         let name = browse.table.name
-        var body = "<h1>\(HTML.escape(Names.title(name)))</h1><p class=\"lede\">\(HTML.escape(browse.table.meaning)). \(result.total) rows.</p>"
-        body += "<div class=\"scroll\"><table class=\"data\"><caption class=\"muted\">Sorted by \(HTML.escape(Names.field(browse.sort)))\(browse.descending ? ", descending" : "")</caption><thead><tr>"
+        let natural = browse.table.kind == .record ? "slug" : nil
+        let sorted = browse.sort ?? natural
+        let narrowed = browse.filter.map { " of \(Names.field($0.column)) <a href=\"\(HTML.escape(Names.recordPath(Self.target(of: $0.column, in: browse.table) ?? "", $0.slug)))\">\(HTML.escape($0.slug))</a>" } ?? ""
+        var body = "<h1>\(HTML.escape(Names.title(name)))</h1><p class=\"lede\">\(HTML.escape(browse.table.meaning)). \(result.total) rows\(narrowed).</p>"
+        let caption = sorted.map { "Sorted by \(HTML.escape(Names.field($0)))\(browse.descending ? ", descending" : "")" } ?? "In the order they were entered"
+        body += "<div class=\"scroll\"><table class=\"data\"><caption class=\"muted\">\(caption)</caption><thead><tr>"
+        let filterParameters = browse.filter.map { [($0.column, Optional($0.slug))] } ?? []
         for column in result.columns {
-            let descending = column == browse.sort && !browse.descending
-            let state = column == browse.sort ? " aria-sort=\"\(browse.descending ? "descending" : "ascending")\"" : ""
-            body += "<th scope=\"col\"\(state)><a href=\"\(HTML.escape(Query.link("/browse/\(name)", [("sort", column), ("order", descending ? "desc" : nil)])))\">\(HTML.escape(Names.field(column)))</a></th>"
+            let descending = column == sorted && !browse.descending
+            let state = column == sorted ? " aria-sort=\"\(browse.descending ? "descending" : "ascending")\"" : ""
+            body += "<th scope=\"col\"\(state)><a href=\"\(HTML.escape(Query.link("/browse/\(name)", [("sort", column), ("order", descending ? "desc" : nil)] + filterParameters)))\">\(HTML.escape(Names.field(column)))</a></th>"
         }
         body += "</tr></thead><tbody>"
         let references = Dictionary(browse.table.columns.compactMap { column -> (String, String)? in
@@ -76,20 +75,26 @@ enum BrowsePage {
             body += "</tr>"
         }
         body += "</tbody></table></div><nav class=\"pager\" aria-label=\"Pages\">"
+        let base = browse.linkParameters
         if browse.usesKeyset {
-            if browse.after != nil { body += "<a href=\"/browse/\(name)\">← First</a>" }
-            if result.rows.count == browse.limit, let last = result.rows.last?.first ?? nil {
-                body += "<a rel=\"next\" href=\"\(HTML.escape(Query.link("/browse/\(name)", [("after", last), ("limit", browse.limit == 50 ? nil : String(browse.limit))])))\">Next →</a>"
+            if browse.after != nil { body += "<a href=\"\(HTML.escape(Query.link("/browse/\(name)", base)))\">← First</a>" }
+            if let next = result.next {
+                body += "<a rel=\"next\" href=\"\(HTML.escape(Query.link("/browse/\(name)", base + [("after", next)])))\">Next →</a>"
             }
         } else {
-            let base: [(String, String?)] = [("sort", browse.sort), ("order", browse.descending ? "desc" : nil)]
             if browse.page > 1 { body += "<a rel=\"prev\" href=\"\(HTML.escape(Query.link("/browse/\(name)", base + [("page", String(browse.page - 1))])))\">← Previous</a>" }
-            if result.rows.count == browse.limit && browse.page < 2_000 {
+            if result.rows.count == browse.limit && browse.page < TableRequest.maximumPage {
                 body += "<a rel=\"next\" href=\"\(HTML.escape(Query.link("/browse/\(name)", base + [("page", String(browse.page + 1))])))\">Next →</a>"
             }
         }
         body += "</nav><p class=\"downloads\">Download the whole table: "
             + ["csv", "json", "ndjson"].map { "<a href=\"/api/lists/\(name)?format=\($0)\">\($0.uppercased())</a>" }.joined(separator: " · ") + "</p>"
         return Layout.page(title: Names.title(name), section: .browse, body: body)
+    }
+
+    /// The record table a reference column of `table` points at.
+    static func target(of column: String, in table: TableDescription) -> String? {
+        guard let description = table.column(named: column), case .reference(let target) = description.kind else { return nil }
+        return target
     }
 }

@@ -4,12 +4,20 @@ import ArchiveCore
 import Hummingbird
 
 enum RecordPage {
+    /// Links of each relation a page shows, at most; the rest are a link away (a browse of the relation).
+    static let linksPerRelation = 50
+
     static func load(_ table: String, _ slug: String, pool: ReadPool) throws -> RecordDetails {
-        guard Names.isRecordTable(table) else { throw Reply.Failure.notFound("there is no record table “\(table)”") }
-        guard slug.utf8.count <= 200 else { throw Reply.Failure.notFound("no \(Names.singular(table)) has that slug") }
-        let found = try pool.read { try RecordDetails.find(slug, in: table, archive: $0) }
+        try check(table, slug)
+        let found = try pool.read { try RecordDetails.find(slug, in: table, linksPerRelation: linksPerRelation, archive: $0) }
         guard let record = found.first else { throw Reply.Failure.notFound("no \(Names.singular(table)) has the slug “\(slug)”") }
         return record
+    }
+
+    /// A 404 for an address that cannot name a record.
+    static func check(_ table: String, _ slug: String) throws {
+        guard Names.isRecordTable(table) else { throw Reply.Failure.notFound("there is no record table “\(table)”") }
+        guard slug.utf8.count <= 200 else { throw Reply.Failure.notFound("no \(Names.singular(table)) has that slug") }
     }
 
     static func title(of record: RecordDetails) -> String {
@@ -91,6 +99,11 @@ enum RecordPage {
                     + "</li>"
             }
             html += "</ul>"
+        }
+        for part in record.partial {
+            let all = Query.link("/browse/\(part.relation)", [(part.column, record.slug)])
+            html += "<p class=\"muted\">\(HTML.escape(Names.title(part.table))) through \(HTML.escape(Names.field(part.relation))): \(part.shown) of \(part.total) shown. "
+                + "<a href=\"\(HTML.escape(all))\">All \(part.total), page by page</a>.</p>"
         }
         return html + "</section>"
     }

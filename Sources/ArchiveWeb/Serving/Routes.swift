@@ -47,7 +47,7 @@ struct Routes: Sendable {
             }
         }
         router.get("/browse/:table") { request, context in
-            let browse = try BrowseRequest(table: try context.parameters.require("table"), request)
+            let browse = try TableRequest(table: try context.parameters.require("table"), request)
             return try await cache.reply(to: request, as: .html) {
                 BrowsePage.render(browse, try await Blocking.run { try BrowsePage.load(browse, pool: pool) })
             }

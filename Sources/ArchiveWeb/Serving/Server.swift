@@ -24,6 +24,7 @@ public struct ArchiveServer: Sendable {
     /// The router with every page and API route, for `serve` and for tests (HummingbirdTesting).
     public func router() -> Site {
         let router = Router(context: ArchiveRequestContext.self)
+        router.add(middleware: UnknownAddress())
         Routes(services).register(on: router)
         return Site(router: router)
     }

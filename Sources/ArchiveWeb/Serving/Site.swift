@@ -35,8 +35,6 @@ public struct SiteResponder<Routes: HTTPResponder>: HTTPResponder where Routes.C
             case .options: response = Response(status: .noContent, headers: [.allow: Self.allowed])
             default: throw Reply.Failure(status: .methodNotAllowed, message: "the archive is read-only: only GET and HEAD are answered")
             }
-        } catch let error as HTTPError where error.status == .notFound {
-            response = Reply.failure(Reply.Failure.notFound("there is no page at this address"), api: api)
         } catch {
             response = Reply.failure(error, api: api)
         }
@@ -62,6 +60,18 @@ public struct SiteResponder<Routes: HTTPResponder>: HTTPResponder where Routes.C
         var bare = Response(status: response.status, headers: response.headers, body: .init())
         if response.headers[.contentLength] == nil { bare.headers[.contentLength] = nil }
         return bare
+    }
+}
+
+/// Inside the router, which answers Hummingbird's own errors itself (as empty responses): an address no route
+/// matches becomes the archive's 404, which the site renders as a page or JSON.
+struct UnknownAddress<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            throw Reply.Failure.notFound("there is no page at this address")
+        }
     }
 }
 
