@@ -80,31 +80,30 @@ struct SearchCommand: ParsableCommand {
 
     var queryText: String { words.joined(separator: " ") }
 
-    /// Objects may be dated before the common era (negative years).
-    static let years = -9999...9999
-
     func validate() throws {
         guard SearchQuery.isSearchable(queryText) else { throw ValidationError("give something to search for") }
-        do {
-            _ = try makeQuery()
-        } catch {
-            throw ValidationError(error.description)
-        }
-        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
-        guard (0...10_000).contains(offset) else { throw ValidationError("--offset must be between 0 and 10000 (narrow the search with filters to go deeper)") }
-        for (name, value) in [("--year", year), ("--from", from), ("--to", to)] {
-            if let value, !SearchCommand.years.contains(value) { throw ValidationError("\(name) must be a year from -9999 (BC) to 9999") }
-        }
+        _ = try request()
         guard timeLimit.isFinite, (0.001...3600).contains(timeLimit) else { throw ValidationError("--time-limit must be between 0.001 and 3600 seconds") }
         if let season, parsedSeason(season) == nil {
             throw ValidationError("unknown season '\(season)'; seasons: \(FashionCollection.Season.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         if let category, ObjectCategory(rawValue: category.lowercased()) == nil {
             throw ValidationError("unknown category '\(category)'; categories: \(ObjectCategory.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if scope != .all && Searcher.scopes(scope.scopes, filters: filters).isEmpty {
-            throw ValidationError("these filters do not apply to \(scope.rawValue) (--season is for collections; --institution and --category for objects; icons and institutions have no year; designers and institutions have no --designer)")
+    }
+
+    /// The search, checked: its words, where, its filters and bounds.
+    private func request() throws -> SearchRequest {
+        let query: SearchQuery
+        do {
+            query = try makeQuery()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        do {
+            return try SearchRequest(query, in: scope.scopes, scopeName: scope.rawValue, filters: filters, limit: limit, offset: offset)
+        } catch {
+            throw ValidationError(error.message(prefix: "--"))
         }
     }
 
@@ -122,7 +121,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     /// Hits are counted up to this many for the "20 of 555 hits" note.
-    static let countCap = 10_000
+    static let countCap = SearchRequest.countCap
 
     func run() throws {
         let archive = try options.open(.read)

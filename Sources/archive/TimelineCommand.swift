@@ -34,18 +34,21 @@ struct TimelineCommand: ParsableCommand {
 
     func validate() throws {
         guard words.count <= 2 else { throw ValidationError("give a slug, or a table and a slug, or nothing for the whole archive") }
-        if let table, !Tables.records.contains(where: { $0.name == table }) {
-            throw ValidationError("unknown table '\(table)'; record tables: \(Tables.records.map(\.name).joined(separator: ", "))")
+        _ = try request()
+    }
+
+    private func request() throws -> TimelineRequest {
+        do {
+            return try TimelineRequest(around: slug, in: table, from: from, to: to)
+        } catch {
+            throw ValidationError(error.message(prefix: "--"))
         }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, !SearchCommand.years.contains(value) { throw ValidationError("\(name) must be a year from -9999 (BC) to 9999") }
-        }
-        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
     }
 
     func run() throws {
+        let request = try request()
         let archive = try options.open(.read)
-        let events = try Timeline.events(around: slug, in: table, from: from, to: to, archive: archive)
+        let events = try Timeline.events(request, archive: archive)
         if events.isEmpty { Console.note("no dated facts\(slug.map { " around \($0)" } ?? "")") }
         guard let rowFormat = format.rowFormat else {
             let rows = events.map { event in

@@ -13,15 +13,16 @@ struct APIRoutes: Sendable {
         }
         router.get("/api/search") { request, context in
             let format = try APIRoutes.format(request)
-            let search = try SearchRequest(request, maximumLimit: format == nil ? 100 : SearchPage.countCap)
-            guard search.text != nil else { throw Reply.Failure.badRequest("q is required: the words to search for") }
+            let search = try SearchAddress(request, maximumLimit: format == nil ? SearchAddress.pageLimit : SearchRequest.maximumLimit)
+            guard let checked = search.request else { throw Reply.Failure.badRequest("q is required: the words to search for") }
             if let format {
-                let limit = try Parameters(request).integer("limit", in: 1...SearchPage.countCap) ?? 1_000
-                let result = try await Blocking.run { try SearchPage.run(search, pool: pool, facets: false, limit: limit, offset: 0) }
+                let limit = try Parameters(request).integer("limit", in: 1...SearchRequest.maximumLimit) ?? 1_000
+                let download = try SearchRequest(checked.query, in: checked.scopes, scopeName: search.scope, filters: checked.filters, limit: limit)
+                let result = try await Blocking.run { try SearchPage.run(download, pool: pool, facets: false) }
                 return services.rows(format, name: "search", RowTable(hits: result?.hits ?? []), request, context)
             }
             return try await cache.reply(to: request, as: .json) {
-                APIRoutes.json(search, try await Blocking.run { try SearchPage.run(search, pool: pool) })
+                APIRoutes.json(search, try await Blocking.run { try SearchPage.run(checked, pool: pool) })
             }
         }
         router.get("/api/records/:table/:slug") { request, context in
@@ -52,7 +53,7 @@ struct APIRoutes: Sendable {
             }
         }
         router.get("/api/timeline") { request, context in
-            let timeline = try TimelineRequest(request)
+            let timeline = try TimelineRequest(address: request)
             let events = try await Blocking.run { try TimelinePage.load(timeline, pool: pool) }
             return services.rows(try APIRoutes.format(request) ?? .json, name: "timeline", RowTable(events: events), request, context)
         }
@@ -72,7 +73,7 @@ struct APIRoutes: Sendable {
     }
 
 
-    static func json(_ search: SearchRequest, _ result: SearchResult?) -> String {
+    static func json(_ search: SearchAddress, _ result: SearchResult?) -> String {
         let quoted = JSONText.quoted
         let hits = (result?.hits ?? []).map { hit in
             let segments = hit.segments.map { "{\"text\":\(quoted($0.text)),\"match\":\($0.isMatch)}" }.joined(separator: ",")
@@ -83,8 +84,8 @@ struct APIRoutes: Sendable {
         }.joined(separator: ",")
         let facets = (result?.facets ?? []).map { "{\"facet\":\(quoted($0.facet)),\"value\":\($0.value.map(quoted) ?? "null"),\"count\":\($0.count)}" }.joined(separator: ",")
         let total = result?.total ?? 0
-        return "{\"query\":\(quoted(search.text ?? "")),\"scope\":\(quoted(search.scope)),\"total\":\(min(total, SearchPage.countCap)),"
-            + "\"total_is_capped\":\(total > SearchPage.countCap),\"page\":\(search.page),\"limit\":\(search.limit),\"hits\":[\(hits)],\"facets\":[\(facets)]}"
+        return "{\"query\":\(quoted(search.text ?? "")),\"scope\":\(quoted(search.scope)),\"total\":\(min(total, SearchRequest.countCap)),"
+            + "\"total_is_capped\":\(total > SearchRequest.countCap),\"page\":\(search.page),\"limit\":\(search.limit),\"hits\":[\(hits)],\"facets\":[\(facets)]}"
     }
 
     static func json(_ browse: TableRequest, _ page: TablePage) -> String {

@@ -3,34 +3,48 @@
 import ArchiveCore
 import Hummingbird
 
-struct SearchRequest: Sendable {
+/// A search as its address asks for it: the words (none for the empty search page), the scope and filters as
+/// given, which page; checked into the library's SearchRequest.
+struct SearchAddress: Sendable {
     let text: String?
     let scope: String
     let filters: SearchFilters
     let page: Int
     let limit: Int
     var offset: Int { (page - 1) * limit }
+    /// The checked search; nil when there are no words.
+    let request: SearchRequest?
 
-    static let maximumOffset = 10_000
+    static let pageLimit = 100
+    static let maximumPage = 500
 
     /// `maximumLimit`: hits a page may hold (a download may ask for more than a page shows).
-    init(_ request: Request, maximumLimit: Int = 100) throws {
+    init(_ request: Request, maximumLimit: Int = SearchAddress.pageLimit) throws {
         let parameters = Parameters(request)
         text = try parameters.text("q", limit: SearchQuery.maximumRawLength)
         scope = try parameters.choice("in", among: ["all"] + SearchPage.scopeNames) ?? "all"
         let season = try parameters.choice("season", among: FashionCollection.Season.allCases.map(\.rawValue))
         let category = try parameters.choice("category", among: ObjectCategory.allCases.map(\.rawValue))
+        let years = Years.range
         filters = SearchFilters(designer: try parameters.text("designer", limit: 200), season: season.flatMap(FashionCollection.Season.init(rawValue:)),
-                                year: nil, from: try parameters.integer("from", in: -9999...9999), to: try parameters.integer("to", in: -9999...9999),
+                                year: nil, from: try parameters.integer("from", in: years), to: try parameters.integer("to", in: years),
                                 institution: try parameters.text("institution", limit: 200), category: category.flatMap(ObjectCategory.init(rawValue:)))
         limit = try parameters.integer("limit", in: 1...maximumLimit) ?? 20
-        page = try parameters.integer("page", in: 1...500) ?? 1
-        if let from = filters.from, let to = filters.to, from > to { throw Reply.Failure.badRequest("from \(from) is after to \(to)") }
-        guard offset <= Self.maximumOffset || maximumLimit > 100 else { throw Reply.Failure.badRequest("a search pages up to \(Self.maximumOffset) hits; narrow it with filters") }
+        page = try parameters.integer("page", in: 1...Self.maximumPage) ?? 1
+        let offset = (page - 1) * limit
+        guard offset <= SearchRequest.maximumOffset || maximumLimit > Self.pageLimit else {
+            throw Reply.Failure.badRequest("a search pages up to \(SearchRequest.maximumOffset) hits; narrow it with filters")
+        }
+        if let text {
+            self.request = try SearchRequest(try SearchQuery(text), in: Self.scopes(scope), scopeName: scope, filters: filters, limit: limit,
+                                             offset: min(offset, SearchRequest.maximumOffset))
+        } else {
+            self.request = nil
+        }
     }
 
-    var scopes: [SearchScope] {
-        Searcher.scopes(scope == "all" ? SearchScope.allCases : SearchScope.allCases.filter { $0.rawValue == scope }, filters: filters)
+    static func scopes(_ name: String) -> [SearchScope] {
+        name == "all" ? SearchScope.allCases : SearchScope.allCases.filter { $0.rawValue == name }
     }
 
     /// The parameters of this search other than the page, for links.
@@ -48,28 +62,25 @@ struct SearchRequest: Sendable {
 
 struct SearchResult: Sendable {
     let hits: [SearchHit]
-    /// Counted up to `SearchPage.countCap + 1`.
+    /// Counted up to `SearchRequest.countCap + 1`.
     let total: Int
     let facets: [Facet]
 }
 
 enum SearchPage {
     static let scopeNames = SearchScope.allCases.map(\.rawValue)
-    static let countCap = 10_000
+    static let countCap = SearchRequest.countCap
     /// Facets are counted for searches with at most this many hits.
     static let facetCap = 5_000
 
-    static func run(_ search: SearchRequest, pool: ReadPool, facets: Bool = true, limit: Int? = nil, offset: Int? = nil) throws -> SearchResult? {
-        guard let text = search.text else { return nil }
-        let query = try SearchQuery(text)
-        let scopes = search.scopes
-        guard !scopes.isEmpty else { throw Reply.Failure.badRequest("these filters do not apply to \(search.scope)") }
+    static func run(_ search: SearchRequest?, pool: ReadPool, facets: Bool = true) throws -> SearchResult? {
+        guard let search else { return nil }
+        let query = search.query, scopes = search.scopes
         return try pool.read { archive in
             var searcher = Searcher(archive: archive)
             // A search answers within its own budget (as `archive search` does), the pool's limit bounding the rest.
             searcher.timeLimit = min(Searcher.defaultTimeLimit, pool.timeLimit)
-            let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: limit ?? search.limit,
-                                           offset: offset ?? search.offset, highlight: .segments)
+            let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: search.limit, offset: search.offset, highlight: .segments)
             let total = try searcher.count(query, in: scopes, filters: search.filters, upTo: countCap + 1)
             // Facets count every hit: past the cap that is most of the time a page may take, so they wait
             // for a narrower search (the page says so).
@@ -78,7 +89,7 @@ enum SearchPage {
         }
     }
 
-    static func render(_ search: SearchRequest, _ result: SearchResult?) -> String {
+    static func render(_ search: SearchAddress, _ result: SearchResult?) -> String {
         var body = "<h1>Search</h1>" + Layout.searchForm(query: search.text ?? "", scope: search.scope, autofocus: search.text == nil)
         guard let result else {
             body += "<p class=\"lede\">Words find records whose names, descriptions, keywords or makers hold them; <code>balle*</code> finds words that start so; \"ballet flat\" in quotes, the phrase.</p>"
@@ -117,7 +128,7 @@ enum SearchPage {
         hit.segments.map { $0.isMatch ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined()
     }
 
-    private static func pager(_ search: SearchRequest, total: Int, shown: Int) -> String {
+    private static func pager(_ search: SearchAddress, total: Int, shown: Int) -> String {
         var links: [String] = []
         if search.page > 1 {
             links.append("<a rel=\"prev\" href=\"\(HTML.escape(Query.link("/search", search.parameters(page: search.page - 1))))\">← Previous</a>")
@@ -128,7 +139,7 @@ enum SearchPage {
         return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">" + links.joined() + "</nav>"
     }
 
-    private static func facetList(_ search: SearchRequest, _ facets: [Facet]) -> String {
+    private static func facetList(_ search: SearchAddress, _ facets: [Facet]) -> String {
         guard !facets.isEmpty else { return "" }
         var html = "<aside class=\"facets\" aria-label=\"Narrow the search\">"
         for name in ["designer", "year"] {

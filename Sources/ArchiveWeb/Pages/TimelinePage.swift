@@ -3,29 +3,19 @@
 import ArchiveCore
 import Hummingbird
 
-struct TimelineRequest: Sendable {
-    let around: String?
-    let table: String?
-    let from: Int?
-    let to: Int?
-    let limit: Int
-
-    init(_ request: Request) throws {
+extension TimelineRequest {
+    /// A timeline as its address asks for it: `around`, `table`, `from`, `to`, `limit` (500 by default).
+    init(address request: Request) throws {
         let parameters = Parameters(request)
-        around = try parameters.text("around", limit: 200)
-        table = try parameters.choice("table", among: Tables.records.map(\.name))
-        from = try parameters.integer("from", in: -9999...9999)
-        to = try parameters.integer("to", in: -9999...9999)
-        limit = try parameters.integer("limit", in: 1...2_000) ?? 500
-        if let from, let to, from > to { throw Reply.Failure.badRequest("from \(from) is after to \(to)") }
+        try self.init(around: try parameters.text("around", limit: 200), in: try parameters.choice("table", among: Tables.records.map(\.name)),
+                      from: try parameters.integer("from", in: Years.range), to: try parameters.integer("to", in: Years.range),
+                      limit: try parameters.integer("limit", in: 1...TimelineRequest.maximumLimit) ?? 500)
     }
 }
 
 enum TimelinePage {
     static func load(_ timeline: TimelineRequest, pool: ReadPool) throws -> [TimelineEvent] {
-        try pool.read { archive in
-            try Timeline.events(around: timeline.around, in: timeline.table, from: timeline.from, to: timeline.to, limit: timeline.limit, archive: archive)
-        }
+        try pool.read { try Timeline.events(timeline, archive: $0) }
     }
 
     static func render(_ timeline: TimelineRequest, _ events: [TimelineEvent]) -> String {
@@ -57,8 +47,8 @@ enum TimelinePage {
                 + " <span class=\"muted\">\(HTML.escape(Names.field(event.event)))</span>\(other)</li>"
         }
         if open { body += "</ol>" }
-        if events.count == timeline.limit {
-            body += "<p class=\"muted\">The first \(timeline.limit) facts; choose years to see others.</p>"
+        if let limit = timeline.limit, events.count == limit {
+            body += "<p class=\"muted\">The first \(limit) facts; choose years to see others.</p>"
         }
         return Layout.page(title: "Timeline", section: .timeline, body: body)
     }

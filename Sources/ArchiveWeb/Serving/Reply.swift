@@ -43,6 +43,7 @@ enum Reply {
     static func failure(_ error: any Error, api: Bool) -> Response {
         let (status, message): (HTTPResponse.Status, String) = switch error {
         case let failure as Failure: (failure.status, failure.message)
+        case let problem as RequestProblem: (.badRequest, problem.message(prefix: ""))
         case let error as SearchError where error.isUsageError: (.badRequest, error.description)
         case let error as SearchError:
             if case .timeLimit = error { (.serviceUnavailable, "the search took too long and was stopped; narrow it (fewer prefixes, a filter) and try again") }

@@ -26,9 +26,9 @@ struct Routes: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: Style.icon)))
         }
         router.get("/search") { request, _ in
-            let search = try SearchRequest(request)
+            let search = try SearchAddress(request)
             return try await cache.reply(to: request, as: .html) {
-                SearchPage.render(search, try await Blocking.run { try SearchPage.run(search, pool: pool) })
+                SearchPage.render(search, try await Blocking.run { try SearchPage.run(search.request, pool: pool) })
             }
         }
         router.get("/records/:table/:slug") { request, context in
@@ -53,7 +53,7 @@ struct Routes: Sendable {
             }
         }
         router.get("/timeline") { request, _ in
-            let timeline = try TimelineRequest(request)
+            let timeline = try TimelineRequest(address: request)
             return try await cache.reply(to: request, as: .html) {
                 TimelinePage.render(timeline, try await Blocking.run { try TimelinePage.load(timeline, pool: pool) })
             }

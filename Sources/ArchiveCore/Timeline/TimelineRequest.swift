@@ -1,0 +1,32 @@
+// What a timeline asks for, checked once for the CLI and the server: around which record, between which years,
+// how many facts.
+
+public struct TimelineRequest: Sendable {
+    /// The most facts one page of the server's timeline holds (the CLI lists them all).
+    public static let maximumLimit = 2_000
+
+    public let around: String?
+    public let table: String?
+    public let from: Int?
+    public let to: Int?
+    public let limit: Int?
+
+    public init(around: String? = nil, in table: String? = nil, from: Int? = nil, to: Int? = nil, limit: Int? = nil) throws(RequestProblem) {
+        if let table, !Tables.records.contains(where: { $0.name == table }) {
+            throw .notOneOf(field: "table", value: table, choices: Tables.records.map(\.name))
+        }
+        try Years.check(from: from, to: to)
+        if let limit, !(1...Self.maximumLimit).contains(limit) { throw .outOfRange(field: "limit", range: 1...Self.maximumLimit, hint: "") }
+        self.around = around
+        self.table = table
+        self.from = from
+        self.to = to
+        self.limit = limit
+    }
+}
+
+extension Timeline {
+    public static func events(_ request: TimelineRequest, archive: Archive) throws -> [TimelineEvent] {
+        try events(around: request.around, in: request.table, from: request.from, to: request.to, limit: request.limit, archive: archive)
+    }
+}
