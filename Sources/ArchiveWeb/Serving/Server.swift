@@ -25,7 +25,7 @@ public struct ArchiveServer: Sendable {
     public func router() -> Site {
         let router = Router(context: ArchiveRequestContext.self)
         router.add(middleware: UnknownAddress())
-        Routes(services).register(on: router)
+        PageRoutes(services).register(on: router)
         return Site(router: router)
     }
 

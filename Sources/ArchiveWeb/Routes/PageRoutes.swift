@@ -5,7 +5,7 @@ import ArchiveCore
 import Glibc
 import Hummingbird
 
-struct Routes: Sendable {
+struct PageRoutes: Sendable {
     let services: Services
 
     init(_ services: Services) { self.services = services }
@@ -17,14 +17,6 @@ struct Routes: Sendable {
                 HomePage.render(try await Blocking.run { try pool.read { try ArchiveStats(archive: $0) } })
             }
         }
-        router.get("/assets/style.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Style.css)))
-        }
-        router.get("/assets/icon.svg") { _, _ in
-            Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Style.icon)))
-        }
         router.get("/search") { request, _ in
             let search = try SearchAddress(request)
             return try await cache.reply(to: request, as: .html) {
@@ -35,7 +27,7 @@ struct Routes: Sendable {
             let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
             // The citation names today's date: part of what is kept. Its permalink is built from --base-url,
             // never from the Host header a client sent.
-            let today = Routes.today()
+            let today = PageRoutes.today()
             return try await cache.reply(to: request, as: .html, key: today) {
                 RecordPage.render(try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }, baseURL: baseURL, today: today)
             }
@@ -60,6 +52,7 @@ struct Routes: Sendable {
         }
         router.get("/api") { _, _ in Reply.html(OpenAPI.page) }
         router.get("/api/openapi.json") { _, _ in Reply.json(OpenAPI.document) }
+        AssetRoutes().register(on: router)
         APIRoutes(services: services).register(on: router)
     }
 

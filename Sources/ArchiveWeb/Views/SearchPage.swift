@@ -90,70 +90,92 @@ enum SearchPage {
     }
 
     static func render(_ search: SearchAddress, _ result: SearchResult?) -> String {
-        var body = "<h1>Search</h1>" + Layout.searchForm(query: search.text ?? "", scope: search.scope, autofocus: search.text == nil)
         guard let result else {
-            body += "<p class=\"lede\">Words find records whose names, descriptions, keywords or makers hold them; <code>balle*</code> finds words that start so; \"ballet flat\" in quotes, the phrase.</p>"
-            return Layout.page(title: "Search", section: .search, body: body)
+            return Layout.page(title: "Search", section: .search) {
+                Node.element("h1") { "Search" }
+                Components.searchForm(query: search.text ?? "", scope: search.scope, autofocus: true)
+                Node.element("p", [.class("lede")]) {
+                    "Words find records whose names, descriptions, keywords or makers hold them; "
+                    Node.element("code") { "balle*" }
+                    " finds words that start so; \"ballet flat\" in quotes, the phrase."
+                }
+            }
         }
         let text = search.text ?? ""
         let totalText = result.total > countCap ? "more than \(countCap)" : String(result.total)
         let first = search.offset + 1, last = search.offset + result.hits.count
-        body += "<div class=\"layout\"><section aria-labelledby=\"results\">"
-        body += "<h2 id=\"results\">" + (result.hits.isEmpty
-            ? "No records match “\(HTML.escape(text))”"
-            : "\(first)–\(last) of \(totalText) for “\(HTML.escape(text))”") + "</h2>"
-        body += "<ol class=\"hits\" start=\"\(first)\">"
-        for hit in result.hits {
-            let when = [hit.season, hit.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-            body += "<li><span class=\"kind\">\(HTML.escape(Names.singular(hit.kind)))</span>"
-                + "<a class=\"hit-title\" href=\"\(HTML.escape(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug)))\">\(HTML.escape(hit.title))</a>"
-                + (when.isEmpty ? "" : " <span class=\"muted\">\(HTML.escape(when))</span>")
-                + "<p class=\"passage\">" + passage(hit) + "</p></li>"
+        return Layout.page(title: "“\(text)”", section: .search) {
+            Node.element("h1") { "Search" }
+            Components.searchForm(query: text, scope: search.scope)
+            Node.element("div", [.class("layout")]) {
+                Node.element("section", [Attribute("aria-labelledby", "results")]) {
+                    Node.element("h2", [.id("results")]) {
+                        result.hits.isEmpty ? "No records match “\(text)”" : "\(first)–\(last) of \(totalText) for “\(text)”"
+                    }
+                    Node.element("ol", [.class("hits"), Attribute("start", String(first))]) {
+                        for hit in result.hits { self.hit(hit) }
+                    }
+                    pager(search, total: result.total, shown: result.hits.count)
+                    Components.downloads("Download the first 1,000 hits", { format in
+                        Query.link("/api/search", search.parameters(overriding: [("format", format), ("limit", "1000"), ("page", nil)]))
+                    }, extra: [(Query.link("/api/search", search.parameters(page: search.page)), "this page as JSON")])
+                }
+                if result.total > facetCap {
+                    Node.element("aside", [.class("facets"), Attribute("aria-label", "Narrow the search")]) {
+                        Node.element("p", [.class("muted")]) { "Counts by designer and year appear for searches with at most \(facetCap) hits: add a word or a filter." }
+                    }
+                } else {
+                    facetList(search, result.facets)
+                }
+            }
         }
-        body += "</ol>"
-        body += pager(search, total: result.total, shown: result.hits.count)
-        let downloads = ["csv", "json", "ndjson"].map { format in
-            "<a href=\"\(HTML.escape(Query.link("/api/search", search.parameters(overriding: [("format", format), ("limit", "1000"), ("page", nil)]))))\">\(format.uppercased())</a>"
-        }.joined(separator: " · ")
-        body += "<p class=\"downloads\">Download the first 1,000 hits: \(downloads) · <a href=\"\(HTML.escape(Query.link("/api/search", search.parameters(page: search.page))))\">this page as JSON</a></p>"
-        let narrower = result.total > facetCap
-            ? "<aside class=\"facets\" aria-label=\"Narrow the search\"><p class=\"muted\">Counts by designer and year appear for searches with at most \(facetCap) hits: add a word or a filter.</p></aside>"
-            : facetList(search, result.facets)
-        body += "</section>" + narrower + "</div>"
-        return Layout.page(title: "“\(text)”", section: .search, body: body)
+    }
+
+    private static func hit(_ hit: SearchHit) -> Node {
+        let when = [hit.season, hit.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+        return .element("li") {
+            Node.span("kind", Names.singular(hit.kind))
+            Node.link(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug), [.class("hit-title")], hit.title)
+            if !when.isEmpty {
+                " "
+                Node.span("muted", when)
+            }
+            Node.element("p", [.class("passage")], passage(hit))
+        }
     }
 
     /// The snippet with its matched terms marked, every part escaped.
-    static func passage(_ hit: SearchHit) -> String {
-        hit.segments.map { $0.isMatch ? "<mark>\(HTML.escape($0.text))</mark>" : HTML.escape($0.text) }.joined()
+    static func passage(_ hit: SearchHit) -> [Node] {
+        hit.segments.map { segment in segment.isMatch ? .element("mark", [], [.text(segment.text)]) : .text(segment.text) }
     }
 
-    private static func pager(_ search: SearchAddress, total: Int, shown: Int) -> String {
-        var links: [String] = []
-        if search.page > 1 {
-            links.append("<a rel=\"prev\" href=\"\(HTML.escape(Query.link("/search", search.parameters(page: search.page - 1))))\">← Previous</a>")
-        }
-        if search.offset + shown < min(total, SearchRequest.maximumOffset + search.limit), shown == search.limit {
-            links.append("<a rel=\"next\" href=\"\(HTML.escape(Query.link("/search", search.parameters(page: search.page + 1))))\">Next →</a>")
-        }
-        return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">" + links.joined() + "</nav>"
+    private static func pager(_ search: SearchAddress, total: Int, shown: Int) -> Node {
+        let hasNext = search.offset + shown < min(total, SearchRequest.maximumOffset + search.limit) && shown == search.limit
+        return Components.pager(previous: search.page > 1 ? Query.link("/search", search.parameters(page: search.page - 1)) : nil,
+                                next: hasNext ? Query.link("/search", search.parameters(page: search.page + 1)) : nil)
     }
 
-    private static func facetList(_ search: SearchAddress, _ facets: [Facet]) -> String {
-        guard !facets.isEmpty else { return "" }
-        var html = "<aside class=\"facets\" aria-label=\"Narrow the search\">"
-        for name in ["designer", "year"] {
-            let values = facets.filter { $0.facet == name && $0.value != nil }.prefix(12)
-            guard !values.isEmpty else { continue }
-            html += "<section><h2>By \(name)</h2><ul>"
-            for facet in values {
-                let value = facet.value ?? ""
-                let changes: [(String, String?)] = name == "designer" ? [("designer", value)] : [("from", value), ("to", value)]
-                html += "<li><a href=\"\(HTML.escape(Query.link("/search", search.parameters(overriding: changes + [("page", nil)]))))\">\(HTML.escape(value))</a>"
-                    + "<span class=\"count\">\(facet.count)</span></li>"
+    private static func facetList(_ search: SearchAddress, _ facets: [Facet]) -> Node {
+        guard !facets.isEmpty else { return .empty }
+        return .element("aside", [.class("facets"), Attribute("aria-label", "Narrow the search")]) {
+            for name in ["designer", "year"] {
+                let values = facets.filter { $0.facet == name && $0.value != nil }.prefix(12)
+                if !values.isEmpty {
+                    Node.element("section") {
+                        Node.element("h2") { "By \(name)" }
+                        Node.element("ul") {
+                            for facet in values {
+                                let value = facet.value ?? ""
+                                let changes: [(String, String?)] = name == "designer" ? [("designer", value)] : [("from", value), ("to", value)]
+                                Node.element("li") {
+                                    Node.link(Query.link("/search", search.parameters(overriding: changes + [("page", nil)])), value)
+                                    Node.span("count", String(facet.count))
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            html += "</ul></section>"
         }
-        return html + "</aside>"
     }
 }

@@ -6,11 +6,19 @@ enum ErrorPage {
         let heading = switch status.code {
         case 400: "That request cannot be answered"
         case 404: "Not found"
+        case 405: "Not allowed"
         case 503: "Too busy to answer"
         default: "Something went wrong"
         }
-        let body = "<h1>\(heading)</h1><p class=\"lede\">\(HTML.escape(message)).</p>"
-            + Layout.searchForm(query: "") + "<p><a href=\"/\">Home</a> · <a href=\"/browse\">Browse</a></p>"
-        return Layout.page(title: heading, section: .home, body: body)
+        return Layout.page(title: heading, section: .home) {
+            Node.element("h1") { heading }
+            Node.element("p", [.class("lede")]) { "\(message)." }
+            Components.searchForm(query: "")
+            Node.element("p") {
+                Node.link("/", "Home")
+                " · "
+                Node.link("/browse", "Browse")
+            }
+        }
     }
 }

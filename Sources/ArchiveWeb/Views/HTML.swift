@@ -1,5 +1,5 @@
-// Text on its way into a page: every byte of record text goes through `escape` (element content and quoted
-// attribute values alike), and only http(s) URLs ever become links.
+// Text on its way into a page: Node escapes every text and attribute value with `escape`, and only http(s) URLs
+// ever become links (`linkable`).
 
 enum HTML {
     /// Escapes & < > " ' so that text can stand in element content and in a quoted attribute value.
@@ -29,12 +29,6 @@ enum HTML {
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), url.count <= 2_000,
               !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else { return nil }
         return url
-    }
-
-    /// `<a href="…">text</a>` for a safe URL, else the text alone.
-    static func link(_ url: String?, _ text: String, external: Bool = true) -> String {
-        guard let url, let safe = linkable(url) else { return escape(text) }
-        return "<a href=\"\(escape(safe))\"\(external ? " rel=\"noopener noreferrer\"" : "")>\(escape(text))</a>"
     }
 }
 

@@ -44,7 +44,8 @@ enum OpenAPI {
     }
     """
 
-    static let page = Layout.page(title: "API", section: .api, body: """
+    /// The page for people: markup written here, not from any record, so it goes in as it is.
+    static let page = Layout.page(title: "API", section: .api) { Node.raw("""
         <h1>The JSON API</h1>
         <p class="lede">Everything the pages show, for programs: read-only, JSON by default, CSV or NDJSON with <code>format</code>. Described in <a href="/api/openapi.json">OpenAPI</a>.</p>
         <dl class="fields">
@@ -55,5 +56,5 @@ enum OpenAPI {
         <dt><a href="/api/timeline">/api/timeline</a></dt><dd>Dated facts in order (<code>around</code>, <code>from</code>, <code>to</code>).</dd>
         </dl>
         <p>Errors are JSON: <code>{"error": "…", "status": 400}</code>; 503 means a query ran out of time.</p>
-        """)
+        """) }
 }

@@ -1,0 +1,59 @@
+// The pieces several pages share: the search form, a list of tables as cards, a pager, download links.
+import ArchiveCore
+
+enum Components {
+    /// The search form, as on the home, search and error pages.
+    static func searchForm(query: String, scope: String = "all", autofocus: Bool = false) -> Node {
+        .element("form", [.class("search"), Attribute("role", "search"), Attribute("action", "/search"), Attribute("method", "get")]) {
+            Node.element("div", [.class("field grow")]) {
+                Node.element("label", [Attribute("for", "q")]) { "Search the archive" }
+                Node.element("input", [Attribute("type", "search"), .id("q"), Attribute("name", "q"), Attribute("value", query), Attribute("maxlength", "1000"),
+                                       Attribute("placeholder", "tulle, ballet flats, Dior…"), .flag("autofocus", autofocus)])
+            }
+            Node.element("div", [.class("field")]) {
+                Node.element("label", [Attribute("for", "in")]) { "In" }
+                Node.element("select", [.id("in"), Attribute("name", "in")]) {
+                    for name in ["all"] + SearchPage.scopeNames {
+                        Node.element("option", [Attribute("value", name), .flag("selected", name == scope)]) { name == "all" ? "Everything" : name.capitalized }
+                    }
+                }
+            }
+            Node.element("button", [Attribute("type", "submit")]) { "Search" }
+        }
+    }
+
+    /// Tables as cards: the name linking to its browse page, the count, what it holds.
+    static func tableCards(_ tables: [(name: String, rows: Int)]) -> Node {
+        .element("ul", [.class("cards")]) {
+            for table in tables {
+                Node.element("li") {
+                    Node.link("/browse/\(Query.encode(table.name))", Names.title(table.name))
+                    Node.span("number", String(table.rows))
+                    Node.span("muted", Tables.named(table.name)?.meaning ?? "")
+                }
+            }
+        }
+    }
+
+    /// Previous, next (and first) page links; nothing when there is only one page.
+    static func pager(first: String? = nil, previous: String? = nil, next: String? = nil) -> Node {
+        guard first != nil || previous != nil || next != nil else { return .empty }
+        return .element("nav", [.class("pager"), Attribute("aria-label", "Pages")]) {
+            if let first { Node.link(first, "← First") }
+            if let previous { Node.link(previous, [Attribute("rel", "prev")], "← Previous") }
+            if let next { Node.link(next, [Attribute("rel", "next")], "Next →") }
+        }
+    }
+
+    /// "Download …: CSV · JSON · NDJSON", each format a link made by `link`, then `extra` links.
+    static func downloads(_ label: String, _ link: (String) -> String, extra: [(String, String)] = []) -> Node {
+        let links = ["csv", "json", "ndjson"].map { (link($0), $0.uppercased()) } + extra
+        return .element("p", [.class("downloads")]) {
+            "\(label): "
+            for (index, item) in links.enumerated() {
+                if index > 0 { " · " }
+                Node.link(item.0, item.1)
+            }
+        }
+    }
+}
