@@ -18,20 +18,20 @@ struct APIRoutes: Sendable {
             if let format {
                 let limit = try Parameters(request).integer("limit", in: 1...SearchRequest.maximumLimit) ?? 1_000
                 let download = try SearchRequest(checked.query, in: checked.scopes, scopeName: search.scope, filters: checked.filters, limit: limit)
-                let result = try await Blocking.run { try SearchPage.run(download, pool: pool, facets: false) }
+                let result = try await Blocking.run { try Reads.search(download, pool: pool, facets: false) }
                 return services.rows(format, name: "search", RowTable(hits: result?.hits ?? []), request, context)
             }
             return try await cache.reply(to: request, as: .json) {
-                APIRoutes.json(search, try await Blocking.run { try SearchPage.run(checked, pool: pool) })
+                APIRoutes.json(search, try await Blocking.run { try Reads.search(checked, pool: pool) })
             }
         }
         router.get("/api/records/:table/:slug") { request, context in
             let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
             guard let format = try APIRoutes.format(request), let description = Tables.named(table) else {
-                return try await cache.reply(to: request, as: .json) { try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }.json }
+                return try await cache.reply(to: request, as: .json) { try await Blocking.run { try Reads.record(table, slug, pool: pool) }.json }
             }
             // The record's row as its table is exported; none is a 404.
-            try RecordPage.check(table, slug)
+            try Reads.check(table, slug)
             let row = try await Blocking.run { try pool.read { try TablePage.record(description, slug: slug, archive: $0) } }
             guard !row.rows.isEmpty else { throw Reply.Failure.notFound("no \(Names.singular(table)) has the slug “\(slug)”") }
             return services.rows(format, name: "\(table)-\(slug)", RowTable(page: row), request, context)
@@ -49,12 +49,12 @@ struct APIRoutes: Sendable {
             }
             let browse = try TableRequest(table: name, request)
             return try await cache.reply(to: request, as: .json) {
-                APIRoutes.json(browse, try await Blocking.run { try BrowsePage.load(browse, pool: pool) })
+                APIRoutes.json(browse, try await Blocking.run { try Reads.browse(browse, pool: pool) })
             }
         }
         router.get("/api/timeline") { request, context in
             let timeline = try TimelineRequest(address: request)
-            let events = try await Blocking.run { try TimelinePage.load(timeline, pool: pool) }
+            let events = try await Blocking.run { try Reads.timeline(timeline, pool: pool) }
             return services.rows(try APIRoutes.format(request) ?? .json, name: "timeline", RowTable(events: events), request, context)
         }
     }

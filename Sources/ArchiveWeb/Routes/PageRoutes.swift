@@ -20,7 +20,7 @@ struct PageRoutes: Sendable {
         router.get("/search") { request, _ in
             let search = try SearchAddress(request)
             return try await cache.reply(to: request, as: .html) {
-                SearchPage.render(search, try await Blocking.run { try SearchPage.run(search.request, pool: pool) })
+                SearchPage.render(search, try await Blocking.run { try Reads.search(search.request, pool: pool) })
             }
         }
         router.get("/records/:table/:slug") { request, context in
@@ -29,7 +29,7 @@ struct PageRoutes: Sendable {
             // never from the Host header a client sent.
             let today = PageRoutes.today()
             return try await cache.reply(to: request, as: .html, key: today) {
-                RecordPage.render(try await Blocking.run { try RecordPage.load(table, slug, pool: pool) }, baseURL: baseURL, today: today)
+                RecordPage.render(try await Blocking.run { try Reads.record(table, slug, pool: pool) }, baseURL: baseURL, today: today)
             }
         }
         router.get("/browse") { request, _ in
@@ -41,13 +41,13 @@ struct PageRoutes: Sendable {
         router.get("/browse/:table") { request, context in
             let browse = try TableRequest(table: try context.parameters.require("table"), request)
             return try await cache.reply(to: request, as: .html) {
-                BrowsePage.render(browse, try await Blocking.run { try BrowsePage.load(browse, pool: pool) })
+                BrowsePage.render(browse, try await Blocking.run { try Reads.browse(browse, pool: pool) })
             }
         }
         router.get("/timeline") { request, _ in
             let timeline = try TimelineRequest(address: request)
             return try await cache.reply(to: request, as: .html) {
-                TimelinePage.render(timeline, try await Blocking.run { try TimelinePage.load(timeline, pool: pool) })
+                TimelinePage.render(timeline, try await Blocking.run { try Reads.timeline(timeline, pool: pool) })
             }
         }
         router.get("/api") { _, _ in Reply.html(OpenAPI.page) }

@@ -25,10 +25,6 @@ extension TableRequest {
 }
 
 enum BrowsePage {
-    static func load(_ browse: TableRequest, pool: ReadPool) throws -> TablePage {
-        try pool.read { try TablePage.load(browse, archive: $0) }
-    }
-
     static func renderIndex(_ counts: [(String, Int)]) -> String {
         Layout.page(title: "Browse", section: .browse) {
             Node.element("h1") { "Browse" }

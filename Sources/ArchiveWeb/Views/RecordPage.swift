@@ -4,22 +4,6 @@ import ArchiveCore
 import Hummingbird
 
 enum RecordPage {
-    /// Links of each relation a page shows, at most; the rest are a link away (a browse of the relation).
-    static let linksPerRelation = 50
-
-    static func load(_ table: String, _ slug: String, pool: ReadPool) throws -> RecordDetails {
-        try check(table, slug)
-        let found = try pool.read { try RecordDetails.find(slug, in: table, linksPerRelation: linksPerRelation, archive: $0) }
-        guard let record = found.first else { throw Reply.Failure.notFound("no \(Names.singular(table)) has the slug “\(slug)”") }
-        return record
-    }
-
-    /// A 404 for an address that cannot name a record.
-    static func check(_ table: String, _ slug: String) throws {
-        guard Names.isRecordTable(table) else { throw Reply.Failure.notFound("there is no record table “\(table)”") }
-        guard slug.utf8.count <= 200 else { throw Reply.Failure.notFound("no \(Names.singular(table)) has that slug") }
-    }
-
     static func title(of record: RecordDetails) -> String {
         for name in ["title", "name"] {
             if let text = record.fields.first(where: { $0.name == name })?.text { return text }

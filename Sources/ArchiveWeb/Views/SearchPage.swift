@@ -60,34 +60,9 @@ struct SearchAddress: Sendable {
     }
 }
 
-struct SearchResult: Sendable {
-    let hits: [SearchHit]
-    /// Counted up to `SearchRequest.countCap + 1`.
-    let total: Int
-    let facets: [Facet]
-}
-
 enum SearchPage {
     static let scopeNames = SearchScope.allCases.map(\.rawValue)
     static let countCap = SearchRequest.countCap
-    /// Facets are counted for searches with at most this many hits.
-    static let facetCap = 5_000
-
-    static func run(_ search: SearchRequest?, pool: ReadPool, facets: Bool = true) throws -> SearchResult? {
-        guard let search else { return nil }
-        let query = search.query, scopes = search.scopes
-        return try pool.read { archive in
-            var searcher = Searcher(archive: archive)
-            // A search answers within its own budget (as `archive search` does), the pool's limit bounding the rest.
-            searcher.timeLimit = min(Searcher.defaultTimeLimit, pool.timeLimit)
-            let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: search.limit, offset: search.offset, highlight: .segments)
-            let total = try searcher.count(query, in: scopes, filters: search.filters, upTo: countCap + 1)
-            // Facets count every hit: past the cap that is most of the time a page may take, so they wait
-            // for a narrower search (the page says so).
-            let counts = facets && total <= facetCap ? try searcher.facets(query, in: scopes, filters: search.filters) : []
-            return SearchResult(hits: hits, total: total, facets: counts)
-        }
-    }
 
     static func render(_ search: SearchAddress, _ result: SearchResult?) -> String {
         guard let result else {
@@ -120,9 +95,9 @@ enum SearchPage {
                         Query.link("/api/search", search.parameters(overriding: [("format", format), ("limit", "1000"), ("page", nil)]))
                     }, extra: [(Query.link("/api/search", search.parameters(page: search.page)), "this page as JSON")])
                 }
-                if result.total > facetCap {
+                if result.total > Reads.facetCap {
                     Node.element("aside", [.class("facets"), Attribute("aria-label", "Narrow the search")]) {
-                        Node.element("p", [.class("muted")]) { "Counts by designer and year appear for searches with at most \(facetCap) hits: add a word or a filter." }
+                        Node.element("p", [.class("muted")]) { "Counts by designer and year appear for searches with at most \(Reads.facetCap) hits: add a word or a filter." }
                     }
                 } else {
                     facetList(search, result.facets)

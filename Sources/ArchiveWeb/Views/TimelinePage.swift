@@ -14,10 +14,6 @@ extension TimelineRequest {
 }
 
 enum TimelinePage {
-    static func load(_ timeline: TimelineRequest, pool: ReadPool) throws -> [TimelineEvent] {
-        try pool.read { try Timeline.events(timeline, archive: $0) }
-    }
-
     static func render(_ timeline: TimelineRequest, _ events: [TimelineEvent]) -> String {
         // The facts grouped by their earliest year, in order.
         var years: [(year: Int?, events: [TimelineEvent])] = []

@@ -1,0 +1,55 @@
+// What the routes read, each on a borrowed connection in one snapshot: a search with its total and facets, a
+// record, a page of a table, the timeline. Pages and the API read the same way; views only render.
+import ArchiveCore
+
+struct SearchResult: Sendable {
+    let hits: [SearchHit]
+    /// Counted up to `SearchRequest.countCap + 1`.
+    let total: Int
+    let facets: [Facet]
+}
+
+enum Reads {
+    /// Facets are counted for searches with at most this many hits.
+    static let facetCap = 5_000
+
+    static func search(_ search: SearchRequest?, pool: ReadPool, facets: Bool = true) throws -> SearchResult? {
+        guard let search else { return nil }
+        let query = search.query, scopes = search.scopes
+        return try pool.read { archive in
+            var searcher = Searcher(archive: archive)
+            // A search answers within its own budget (as `archive search` does), the pool's limit bounding the rest.
+            searcher.timeLimit = min(Searcher.defaultTimeLimit, pool.timeLimit)
+            let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: search.limit, offset: search.offset, highlight: .segments)
+            let total = try searcher.count(query, in: scopes, filters: search.filters, upTo: SearchRequest.countCap + 1)
+            // Facets count every hit: past the cap that is most of the time a page may take, so they wait
+            // for a narrower search (the page says so).
+            let counts = facets && total <= facetCap ? try searcher.facets(query, in: scopes, filters: search.filters) : []
+            return SearchResult(hits: hits, total: total, facets: counts)
+        }
+    }
+
+    /// Links of each relation a page shows, at most; the rest are a link away (a browse of the relation).
+    static let linksPerRelation = 50
+
+    static func record(_ table: String, _ slug: String, pool: ReadPool) throws -> RecordDetails {
+        try check(table, slug)
+        let found = try pool.read { try RecordDetails.find(slug, in: table, linksPerRelation: linksPerRelation, archive: $0) }
+        guard let record = found.first else { throw Reply.Failure.notFound("no \(Names.singular(table)) has the slug “\(slug)”") }
+        return record
+    }
+
+    /// A 404 for an address that cannot name a record.
+    static func check(_ table: String, _ slug: String) throws {
+        guard Names.isRecordTable(table) else { throw Reply.Failure.notFound("there is no record table “\(table)”") }
+        guard slug.utf8.count <= 200 else { throw Reply.Failure.notFound("no \(Names.singular(table)) has that slug") }
+    }
+
+    static func browse(_ browse: TableRequest, pool: ReadPool) throws -> TablePage {
+        try pool.read { try TablePage.load(browse, archive: $0) }
+    }
+
+    static func timeline(_ timeline: TimelineRequest, pool: ReadPool) throws -> [TimelineEvent] {
+        try pool.read { try Timeline.events(timeline, archive: $0) }
+    }
+}
