@@ -46,6 +46,17 @@ public enum Timeline {
         "(SELECT slug FROM sources WHERE id = (SELECT min(source_id) FROM \(table) WHERE \(column)))"
     }
 
+    /// The dates in a record's own columns, one fact each: houses founded and closed, people born and died.
+    private static let lifeDates: String = [
+        ("designers", "designer_sources", "designer_id", ["founded", "closed", "born", "died"]),
+        ("icons", "icon_sources", "icon_id", ["born", "died"]),
+    ].flatMap { table, sources, key, columns in
+        columns.map { column in
+            "SELECT r.\(column), r.\(column), r.\(column), '\(table)', r.slug, r.name, '\(column)', NULL, NULL, NULL, \(source(sources, "\(key) = r.id"))"
+                + " FROM \(table) r WHERE r.\(column) IS NOT NULL"
+        }
+    }.joined(separator: "\n        UNION ALL\n        ")
+
     /// Every dated fact, unordered; `Timeline.sql` orders them.
     static let facts = """
         SELECT c.year, c.year, trim(coalesce(c.season, '') || ' ' || c.year), 'collections', c.slug, c.title, 'shown', NULL, NULL, NULL,
@@ -84,23 +95,7 @@ public enum Timeline {
                'designers', h.slug, h.name, (SELECT slug FROM sources WHERE id = a.source_id)
           FROM designer_affiliations a JOIN designers p ON p.id = a.person_id JOIN designers h ON h.id = a.house_id WHERE a.start_year IS NOT NULL
         UNION ALL
-        SELECT d.founded, d.founded, d.founded, 'designers', d.slug, d.name, 'founded', NULL, NULL, NULL, \(source("designer_sources", "designer_id = d.id"))
-          FROM designers d WHERE d.founded IS NOT NULL
-        UNION ALL
-        SELECT d.closed, d.closed, d.closed, 'designers', d.slug, d.name, 'closed', NULL, NULL, NULL, \(source("designer_sources", "designer_id = d.id"))
-          FROM designers d WHERE d.closed IS NOT NULL
-        UNION ALL
-        SELECT d.born, d.born, d.born, 'designers', d.slug, d.name, 'born', NULL, NULL, NULL, \(source("designer_sources", "designer_id = d.id"))
-          FROM designers d WHERE d.born IS NOT NULL
-        UNION ALL
-        SELECT d.died, d.died, d.died, 'designers', d.slug, d.name, 'died', NULL, NULL, NULL, \(source("designer_sources", "designer_id = d.id"))
-          FROM designers d WHERE d.died IS NOT NULL
-        UNION ALL
-        SELECT i.born, i.born, i.born, 'icons', i.slug, i.name, 'born', NULL, NULL, NULL, \(source("icon_sources", "icon_id = i.id"))
-          FROM icons i WHERE i.born IS NOT NULL
-        UNION ALL
-        SELECT i.died, i.died, i.died, 'icons', i.slug, i.name, 'died', NULL, NULL, NULL, \(source("icon_sources", "icon_id = i.id"))
-          FROM icons i WHERE i.died IS NOT NULL
+        \(lifeDates)
         """
 
     /// The whole timeline, or the facts about the records in the JSON array bound to the first parameter
