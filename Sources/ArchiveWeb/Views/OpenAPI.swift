@@ -4,7 +4,7 @@ enum OpenAPI {
     static let document = """
     {
       "openapi": "3.1.0",
-      "info": {"title": "Fashion archive API", "version": "1", "description": "Read-only JSON over an archive file, served by `archive serve`. Errors are {\\"error\\": message, \\"status\\": code}: 400 for a bad parameter, 404, 503 when a query ran out of time."},
+      "info": {"title": "Fashion archive API", "version": "1", "description": "Read-only JSON over an archive file, served by `archive serve`. Errors are {\\"error\\": message, \\"status\\": code}: 400 for a bad parameter, 404, 405 for a method other than GET, HEAD or OPTIONS, 503 when a query ran out of time or every download connection is busy. HEAD answers every GET with its headers. A download cut short (the client stopped reading, the time limit) ends without its last chunk."},
       "paths": {
         "/api/stats": {"get": {"summary": "Rows per table, file size, schema version, last import", "responses": {"200": {"description": "Stats", "content": {"application/json": {}}}}}},
         "/api/search": {"get": {"summary": "Search every record type, ranked by bm25, with snippets, the total and facets",
@@ -25,15 +25,16 @@ enum OpenAPI {
         "/api/records/{table}/{slug}": {"get": {"summary": "One record with its fields, links by relation and role, sources and authority URLs",
           "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "slug", "in": "path", "required": true, "schema": {"type": "string"}},
                          {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "The record's row as `archive export` writes its table"}],
-          "responses": {"200": {"description": "The record, as `archive show --format json` prints it"}, "404": {"description": "No such record"}}}},
+          "responses": {"200": {"description": "The record, as `archive show --format json` prints it, with at most 50 links of each relation: links_partial lists the relations read in part [{relation, column, table, shown, total}], whose rows /api/lists/{relation}?{column}={slug} pages through"}, "404": {"description": "No such record"}}}},
         "/api/lists/{table}": {"get": {"summary": "A page of a table's rows (references as slugs), or the whole table with format",
           "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}},
                          {"name": "sort", "in": "query", "schema": {"type": "string"}}, {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
-                         {"name": "after", "in": "query", "schema": {"type": "string"}, "description": "The slug the previous page ended on (keyset paging)"},
+                         {"name": "after", "in": "query", "schema": {"type": "string"}, "description": "next_after of the previous page (keyset paging in the natural order: a slug for record tables, a row number for relation tables)"},
+                         {"name": "{reference}", "in": "query", "schema": {"type": "string"}, "description": "A reference column of the table and a slug: only the rows of that record (designer=celine)"},
                          {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 2000}},
                          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
                          {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "Stream the whole table as `archive export` writes it"}],
-          "responses": {"200": {"description": "{table, columns, total, rows: [{column: value}], next}"}, "404": {"description": "No such table"}}}},
+          "responses": {"200": {"description": "{table, columns, total, rows: [{column: value}], next_after}"}, "404": {"description": "No such table"}, "503": {"description": "Every download connection is busy (format)"}}}},
         "/api/timeline": {"get": {"summary": "Dated facts in order",
           "parameters": [{"name": "around", "in": "query", "schema": {"type": "string"}}, {"name": "table", "in": "query", "schema": {"type": "string"}},
                          {"name": "from", "in": "query", "schema": {"type": "integer"}}, {"name": "to", "in": "query", "schema": {"type": "integer"}},
