@@ -52,7 +52,9 @@ import Testing
         let relative = try await WebFixture().page("/records/designers/celine")
         #expect(relative.status == .ok)
         #expect(relative.body.contains("Permalink: <a href=\"/records/designers/celine\">/records/designers/celine</a>"))
+        #expect(!relative.body.contains("rel=\"canonical\""))
         let based = try await WebFixture(baseURL: "https://archive.example.org/").page("/records/designers/celine")
         #expect(based.body.contains("Permalink: <a href=\"https://archive.example.org/records/designers/celine\">https://archive.example.org/records/designers/celine</a>"))
+        #expect(based.body.contains("<link rel=\"canonical\" href=\"https://archive.example.org/records/designers/celine\">"))
     }
 }

@@ -101,6 +101,30 @@ enum LargeArchive {
         }
     }
 
+    /// At ~20,000 connections the server ran out of descriptors and spun. Beyond --max-connections a new
+    /// connection waits to be accepted: while 16 are held it gets no answer, and once one closes it does.
+    @Test func connectionsBeyondTheCapWaitUntilOneCloses() throws {
+        let folder = try TemporaryFolder()
+        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        let server = try RunningServer(in: folder.url, ["--max-connections", "16", "--idle-timeout", "60"])
+        var held: [RawConnection] = []
+        for _ in 0..<16 {
+            // Each one answered, so each is certainly accepted, and kept open (keep-alive).
+            let connection = try RawConnection(port: server.port)
+            connection.send("GET /api/stats HTTP/1.1\r\nHost: test\r\n\r\n")
+            #expect(connection.readResponse().hasPrefix("HTTP/1.1 200"))
+            held.append(connection)
+        }
+        let waiting = try RawConnection(port: server.port, timeout: 1)
+        waiting.send("GET /api/stats HTTP/1.1\r\nHost: test\r\n\r\n")
+        let (unanswered, end) = waiting.read()
+        #expect(unanswered.isEmpty && end == .timedOut, "a 17th connection was served while 16 were open")
+        held.removeFirst()
+        var wait = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(waiting.descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        #expect(waiting.readResponse().hasPrefix("HTTP/1.1 200"))
+    }
+
     /// An HTTP/1.0 client got `Transfer-Encoding: chunked` and saved the chunk sizes inside its CSV.
     @Test func anHTTP10ClientGetsTheBodyItselfAndTheConnectionEnds() throws {
         let folder = try TemporaryFolder()

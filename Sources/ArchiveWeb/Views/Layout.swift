@@ -4,8 +4,8 @@
 enum Layout {
     enum Section: String { case home, search, browse, timeline, api, none }
 
-    /// The whole page, `main` inside the frame.
-    static func page(title: String, section: Section, @NodeBuilder main: () -> [Node]) -> String {
+    /// The whole page, `main` inside the frame; `canonical`, the page's public address when the site has one.
+    static func page(title: String, section: Section, canonical: String? = nil, @NodeBuilder main: () -> [Node]) -> String {
         let items: [(Section, String, String)] = [
             (.home, "/", "Home"), (.search, "/search", "Search"), (.browse, "/browse", "Browse"),
             (.timeline, "/timeline", "Timeline"), (.api, "/api", "API"),
@@ -16,6 +16,7 @@ enum Layout {
             Node.element("title") { "\(title) · Fashion archive" }
             Node.element("link", [Attribute("rel", "stylesheet"), .href("/assets/style.css")])
             Node.element("link", [Attribute("rel", "icon"), .href("/assets/icon.svg"), Attribute("type", "image/svg+xml")])
+            if let canonical { Node.element("link", [Attribute("rel", "canonical"), .href(canonical)]) }
         }
         let body = Node.element("body") {
             Node.link("#content", [.class("skip")], "Skip to content")

@@ -16,7 +16,7 @@ enum RecordPage {
         let path = Names.recordPath(record.table, record.slug)
         let permalink = (baseURL ?? "") + path
         let api = "/api/records" + path.dropFirst("/records".count)
-        return Layout.page(title: title, section: .browse) {
+        return Layout.page(title: title, section: .browse, canonical: baseURL == nil ? nil : permalink) {
             Node.element("p") {
                 Node.span("kind", Names.singular(record.table))
                 " "
