@@ -24,7 +24,7 @@ enum Browser {
     @Test(.enabled(if: Browser.isAvailable, "needs Debian's chromium and Playwright from PyPI (.build/browser-venv); one of them is missing"))
     func aPersonSearchesFollowsAHitAndARelationAndDownloadsTheCSV() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let server = try RunningServer(in: folder.url)
         let script = Datasette.packageRoot.appendingPathComponent("Tests/Browser/browse.py").path
         let walk = try run([script, server.url, folder.path(""), Browser.chromium ?? ""], in: folder.url, executable: URL(fileURLWithPath: Browser.python))
@@ -53,7 +53,7 @@ enum Browser {
 @Suite struct ServeCommandTests {
     @Test func serveSaysItsURLAnswersAndStopsGracefullyOnSIGTERM() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let before = try Data(contentsOf: folder.url.appendingPathComponent("archive.sqlite"))
         let server = try RunningServer(in: folder.url)
         #expect(server.url.hasPrefix("http://127.0.0.1:") && server.url.hasSuffix("/"))

@@ -20,7 +20,7 @@ import Testing
 
     @Test func readersDuringAnImportSeeTheOldOrTheNewDataNeverAMix() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         try writeCollections(40_000, prefix: "bulk", to: folder.path("collections.csv"))
         let importer = try start(["import", "collections.csv"], in: folder.url)
         var seen: Set<Int> = []
@@ -43,7 +43,7 @@ import Testing
 
     @Test func aSecondImportWaitsThenSucceedsOrSaysTheArchiveIsLocked() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         try writeCollections(40_000, prefix: "first", to: folder.path("collections.csv"))
         try Data("slug,name\nsecond-icon,Second\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
         let first = try start(["import", "collections.csv"], in: folder.url)
@@ -58,7 +58,7 @@ import Testing
 
     @Test func aFullDiskIsACleanErrorAndChangesNothing() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         try writeCollections(40_000, prefix: "big", to: folder.path("collections.csv"))
         let dumpBefore = try run(["export", "--all", "before"], in: folder.url)
         #expect(dumpBefore.status == 0)

@@ -29,7 +29,7 @@ import Testing
 
     @Test func killsDuringAnImportLeaveTheBeforeOrTheAfterState() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         // Over 4 MiB, so the import takes the bulk path (triggers dropped, indexes rebuilt, all in one transaction).
         var csv = "slug,title,season,year,description,keywords\n"
         for index in 0..<30_000 {
@@ -66,7 +66,7 @@ import Testing
 
     @Test func killsDuringAnExportLeaveTheArchiveUntouched() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let before = try dump(folder.path("archive.sqlite"))
         for kill in 0..<max(2, Self.kills / 2) {
             _ = try killed(["export", "--all", "out-\(kill)"], in: folder.url, after: Double(kill) * 0.004)
@@ -116,7 +116,7 @@ import Testing
         let folder = try TemporaryFolder()
         let locked = folder.url.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
-        try #require(try run(["import", "seeds", "--db", "locked/archive.sqlite"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder, name: "locked/archive.sqlite")
         try Data("slug,name\ntwiggy,Twiggy\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
         // Root ignores permissions, so the folder is made immutable (chattr +i) where that works.
         let chattr = { (flag: String) throws -> Int32 in

@@ -8,8 +8,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        let seeded = try run(["import", "seeds"], in: folder.url)
-        try #require(seeded.status == 0, "\(seeded.stderr)")
+        try SeededArchive.copy(into: folder)
     }
 
     /// Runs a bash pipeline in the test folder (for redirections a Process cannot express).

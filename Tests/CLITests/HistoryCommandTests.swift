@@ -9,7 +9,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
     }
 
     private func content() throws -> String { try archiveContent(folder.path("archive.sqlite")) }
@@ -128,7 +128,7 @@ import Testing
             .write(to: URL(fileURLWithPath: folder.path("designers.csv")))
         #expect(try run(["import", "designers.csv"], in: folder.url).status == 0)
         let edited = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: edited.url).status == 0)
+        try SeededArchive.copy(into: edited)
         #expect(try run(["edit", "celine", "--set", "country=France", "--set", "founded=1945", "--set", "description=\(description)"],
                         in: edited.url).status == 0)
         let logged = "SELECT table_name, row_id, action, before, after FROM change_rows WHERE change_id = 2 ORDER BY id"

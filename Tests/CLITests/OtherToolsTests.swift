@@ -40,7 +40,7 @@ final class WriteLockHolder {
 
     init() throws {
         folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
     }
 
     var archivePath: String { folder.path("archive.sqlite") }

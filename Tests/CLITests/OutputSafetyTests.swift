@@ -10,7 +10,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         try FileManager.default.createDirectory(atPath: folder.path("sub"), withIntermediateDirectories: true)
     }
 

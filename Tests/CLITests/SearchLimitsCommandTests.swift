@@ -9,7 +9,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
     }
 
     @Test(arguments: [
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func theGlobalDbOptionMayComeBeforeTheCommand() throws {
-        #expect(try run(["import", "seeds", "--db", "other.sqlite"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder, name: "other.sqlite")
         for arguments in [["--db", "other.sqlite", "search", "tulle"], ["--db=other.sqlite", "search", "tulle"], ["search", "--db", "other.sqlite", "tulle"]] {
             let result = try run(arguments, in: folder.url, environment: ["ARCHIVE_DB": folder.path("missing.sqlite")])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
