@@ -1,5 +1,6 @@
 // Several processes on one archive, and resource faults: readers see the old or the new data, never a mix;
-// a second writer waits, then succeeds or says the archive is locked; a full disk is a clean error.
+// a second writer waits for the lock and then succeeds, or says the archive is locked when the lock is held past
+// its busy timeout; a full disk is a clean error.
 import ArchiveTestSupport
 import Foundation
 import Testing
@@ -41,18 +42,49 @@ import Testing
         #expect(try collectionCount(folder) == 40_005)
     }
 
-    @Test func aSecondImportWaitsThenSucceedsOrSaysTheArchiveIsLocked() throws {
+    @Test func aSecondImportWaitsForTheWriteLockThenSucceeds() throws {
+        let folder = try TemporaryFolder()
+        try SeededArchive.copy(into: folder)
+        try Data("slug,name\nsecond-icon,Second\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
+        // Another writer holds the lock; the import is released only once it is seen waiting for it.
+        let holder = try WriteLockHolder(folder.path("archive.sqlite"))
+        FileManager.default.createFile(atPath: folder.path("second.err"), contents: nil)
+        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("second.err")))
+        let second = try start(["import", "icons.csv"], in: folder.url, errors: errors)
+        let waited = waitUntilWaitingForALock(second, on: folder.path("archive.sqlite"))
+        try holder.release()
+        second.waitUntilExit()
+        let stderr = try String(contentsOfFile: folder.path("second.err"), encoding: .utf8)
+        #expect(waited, "the second import was not seen waiting for the lock")
+        #expect(second.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.hasSuffix("archive.sqlite: 1 added, 0 updated, 0 unchanged\n"), "\(stderr)")
+        #expect(try sqlite3(folder.path("archive.sqlite"), "SELECT name FROM icons WHERE slug = 'second-icon'") == "Second\n")
+        #expect(try run(["check"], in: folder.url).status == 0)
+    }
+
+    @Test func aSecondImportSaysTheArchiveIsLockedWhenTheFirstHoldsItPastTheBusyTimeout() throws {
         let folder = try TemporaryFolder()
         try SeededArchive.copy(into: folder)
         try writeCollections(40_000, prefix: "first", to: folder.path("collections.csv"))
         try Data("slug,name\nsecond-icon,Second\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
+        // The first import is stopped inside its transaction: it holds the write lock for as long as the second
+        // import waits (the busy timeout, 5 s), and longer.
+        let probe = try LockProbe(folder.path("archive.sqlite"))
         let first = try start(["import", "collections.csv"], in: folder.url)
-        usleep(100_000)
+        try #require(try probe.stopWhileItHoldsTheLock(first), "the first import ended before it could be stopped inside its transaction")
+        defer { kill(first.processIdentifier, SIGCONT) } // should a step below throw
         let second = try run(["import", "icons.csv"], in: folder.url)
+        let stillLocked = try probe.isLocked()
+        kill(first.processIdentifier, SIGCONT)
         first.waitUntilExit()
+        #expect(stillLocked)
+        #expect(second.status == 75, "\(second.stderr)")
+        #expect(second.stderr.hasPrefix("archive: archive.sqlite is locked by another process; try again when it has finished"), "\(second.stderr)")
+        #expect(second.stderr.split(separator: "\n").count == 1, "\(second.stderr)")
+        // The first completes; the second changed nothing.
         #expect(first.terminationStatus == 0)
-        #expect(second.status == 0 || second.status == 75, "\(second.stderr)")
-        if second.status == 75 { #expect(second.stderr.contains("locked by another process")) }
+        #expect(try collectionCount(folder) == 40_005)
+        #expect(try sqlite3(folder.path("archive.sqlite"), "SELECT count(*) FROM icons WHERE slug = 'second-icon'") == "0\n")
         #expect(try run(["check"], in: folder.url).status == 0)
     }
 

@@ -40,3 +40,38 @@ final class LockProbe {
         process.waitUntilExit()
     }
 }
+
+extension LockProbe {
+    /// Stops `process` (SIGSTOP) once it certainly holds the write lock: seen holding it, stopped, and seen
+    /// holding it still while stopped. False when it ended first. Resume it with SIGCONT.
+    func stopWhileItHoldsTheLock(_ process: Process) throws -> Bool {
+        while process.isRunning {
+            guard try isLocked() else { continue }
+            kill(process.processIdentifier, SIGSTOP)
+            if try isLocked() { return true }
+            kill(process.processIdentifier, SIGCONT)
+        }
+        return false
+    }
+}
+
+/// Waits, at most `seconds`, until `process` is waiting for a lock on the SQLite file at `path`: it has the file
+/// open and is asleep in nanosleep, which is how SQLite's busy handler (and the archive's own wait to switch a new
+/// file to WAL) waits between its tries. Reads Linux's /proc. Not a guess at how long starting up takes: the
+/// process is seen waiting, or the answer is false.
+func waitUntilWaitingForALock(_ process: Process, on path: String, seconds: Double = 4) -> Bool {
+    let file = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    let proc = "/proc/\(process.processIdentifier)"
+    let deadline = Date().addingTimeInterval(seconds)
+    while process.isRunning && Date() < deadline {
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "\(proc)/fd")) ?? []
+        let hasFileOpen = descriptors.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(proc)/fd/\($0)")) == file }
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "\(proc)/task")) ?? []
+        let sleeping = threads.contains { thread in
+            ((try? String(contentsOfFile: "\(proc)/task/\(thread)/wchan", encoding: .utf8)) ?? "").contains("nanosleep")
+        }
+        if hasFileOpen && sleeping { return true }
+        usleep(2_000) // between two looks
+    }
+    return false
+}

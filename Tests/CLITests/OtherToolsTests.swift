@@ -117,12 +117,14 @@ final class WriteLockHolder {
     @Test func processesCreatingOneNewArchiveAtOnceAllSucceed() throws {
         for round in 0..<3 {
             let name = "new-\(round).sqlite"
-            // A lock holder makes the racers meet: each opens the new file and waits; released, they all go.
+            // A lock holder makes the racers meet: each opens the new file and is seen waiting for the lock;
+            // released, they all go.
             let holder = try WriteLockHolder(folder.path(name))
             let racers = try (0..<4).map { _ in try start(["import", "seeds", "--db", name], in: folder.url) }
-            usleep(200_000)
+            let waited = racers.map { waitUntilWaitingForALock($0, on: folder.path(name)) }
             try holder.release()
             for racer in racers { racer.waitUntilExit() }
+            #expect(waited == [true, true, true, true], "round \(round): not every racer was seen waiting for the lock")
             #expect(racers.map(\.terminationStatus) == [0, 0, 0, 0], "round \(round)")
             #expect(try run(["check", "--db", name], in: folder.url).status == 0)
             #expect(try sqlite3(folder.path(name), "SELECT count(*) FROM imports; SELECT count(*) FROM shoes") == "4\n8\n")
