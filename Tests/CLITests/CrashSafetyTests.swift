@@ -112,22 +112,38 @@ import Testing
 }
 
 @Suite struct UnwritableFolderTests {
-    @Test func anImportIntoAFolderThatCannotBeWrittenFailsCleanly() throws {
+    /// Makes the folder `name` in `directory` unwritable, even for root (chattr +i where that works, chmod 555
+    /// otherwise); returns whether that succeeded.
+    private static func protect(_ name: String, in directory: URL, _ flag: String = "+i") throws -> Bool {
+        try run(["-c", "chattr \(flag) \(name) 2>/dev/null || chmod \(flag == "+i" ? "555" : "755") \(name)"], in: directory,
+                executable: URL(fileURLWithPath: "/bin/bash")).status == 0
+    }
+
+    /// Whether a file can be created in a folder so protected: root ignores chmod, and chattr +i needs a file
+    /// system that has the attribute (and the capability to set it).
+    private static func canCreateAFile(in name: String, of directory: URL) throws -> Bool {
+        try run(["-c", "touch \(name)/probe 2>/dev/null"], in: directory, executable: URL(fileURLWithPath: "/bin/bash")).status == 0
+    }
+
+    /// Whether this machine lets a test make a folder unwritable for itself, tried once on a folder of its own.
+    static let canProtectFolders: Bool = {
+        guard let folder = try? TemporaryFolder(),
+              (try? FileManager.default.createDirectory(at: folder.url.appendingPathComponent("probe"), withIntermediateDirectories: true)) != nil,
+              (try? protect("probe", in: folder.url)) == true else { return false }
+        defer { _ = try? protect("probe", in: folder.url, "-i") }
+        return (try? canCreateAFile(in: "probe", of: folder.url)) == false
+    }()
+
+    @Test(.enabled(if: canProtectFolders, "skipped: cannot make a folder unwritable here (root without chattr +i on this file system)"))
+    func anImportIntoAFolderThatCannotBeWrittenFailsCleanly() throws {
         let folder = try TemporaryFolder()
         let locked = folder.url.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
         try SeededArchive.copy(into: folder, name: "locked/archive.sqlite")
         try Data("slug,name\ntwiggy,Twiggy\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
-        // Root ignores permissions, so the folder is made immutable (chattr +i) where that works.
-        let chattr = { (flag: String) throws -> Int32 in
-            try run(["-c", "chattr \(flag) locked 2>/dev/null || chmod \(flag == "+i" ? "555" : "755") locked"], in: folder.url,
-                    executable: URL(fileURLWithPath: "/bin/bash")).status
-        }
-        try #require(try chattr("+i") == 0)
-        defer { _ = try? chattr("-i") }
-        if getuid() == 0, try run(["-c", "touch locked/probe 2>/dev/null"], in: folder.url, executable: URL(fileURLWithPath: "/bin/bash")).status == 0 {
-            return // the folder could not be protected here: nothing to test
-        }
+        try #require(try Self.protect("locked", in: folder.url))
+        defer { _ = try? Self.protect("locked", in: folder.url, "-i") }
+        try #require(try !Self.canCreateAFile(in: "locked", of: folder.url), "the folder could be written after all")
         let result = try run(["import", "icons.csv", "--db", "locked/archive.sqlite"], in: folder.url)
         #expect(result.status != 0)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
