@@ -1,7 +1,8 @@
-// `archive serve` in a real browser: Debian's chromium, headless, driven by Playwright from PyPI (in a virtual
-// environment under .build, made on first use) through Tests/Browser/browse.py: a query typed into the search
-// box, a hit followed to its record, a relation followed, the CSV downloaded and read, axe-core on four pages,
-// screenshots. Skipped, saying so, where chromium or PyPI is missing (.ci/run installs chromium).
+// `archive serve` in a real browser: Debian's chromium, headless, driven by Playwright from PyPI through
+// Tests/Browser/browse.py: a query typed into the search box, a hit followed to its record, a relation followed,
+// the CSV downloaded and read, axe-core on four pages, screenshots. Playwright lives in a virtual environment
+// under .build that .ci/run makes (Tests/python-venv browser), or else the first run of this test, once.
+// Skipped, saying so, where chromium or Playwright is missing (.ci/run installs both).
 import ArchiveTestSupport
 import Foundation
 import Testing
@@ -11,17 +12,12 @@ enum Browser {
     static var python: String { environment.appendingPathComponent("bin/python").path }
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    static let isAvailable: Bool = {
-        guard chromium != nil else { return false }
-        let ready = "'\(python)' -c 'import playwright, axe_playwright_python'"
-        let install = "python3 -m venv '\(environment.path)' && '\(python)' -m pip install --quiet --disable-pip-version-check --timeout 30 --retries 1 'playwright==1.*' 'axe-playwright-python==0.1.*'"
-        guard let result = try? run(["-c", "\(ready) 2>/dev/null || (\(install))"], in: Datasette.packageRoot, executable: URL(fileURLWithPath: "/bin/bash")) else { return false }
-        return result.status == 0
-    }()
+    /// True when chromium is installed and Playwright imports from the virtual environment.
+    static let isAvailable: Bool = chromium != nil && PythonEnvironment.isReady("browser")
 }
 
 @Suite struct BrowserTests {
-    @Test(.enabled(if: Browser.isAvailable, "needs Debian's chromium and Playwright from PyPI (.build/browser-venv); one of them is missing"))
+    @Test(.enabled(if: Browser.isAvailable, "needs Debian's chromium and Playwright from PyPI in .build/browser-venv (.ci/run installs both; an install of Playwright is tried once, `Tests/python-venv browser` tries again); one of them is missing"))
     func aPersonSearchesFollowsAHitAndARelationAndDownloadsTheCSV() throws {
         let folder = try TemporaryFolder()
         try SeededArchive.copy(into: folder)

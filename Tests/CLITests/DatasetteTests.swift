@@ -1,28 +1,33 @@
 // `archive export --datasette` against real Datasette from PyPI: the metadata makes ?_search= work on the
-// archive's standalone full-text indexes. Datasette lives in a virtual environment under .build, made on first
-// use; the test is skipped, saying so, where PyPI cannot be reached. The server listens on 127.0.0.1 only and
-// is stopped when the test ends.
+// archive's standalone full-text indexes. Datasette lives in a virtual environment under .build, made by .ci/run
+// (Tests/python-venv datasette), or else by the first run of this test, once: the test is skipped, saying so,
+// where it could not be installed. The server listens on 127.0.0.1 only and is stopped when the test ends.
 import ArchiveTestSupport
 import Foundation
 import Testing
+
+/// The virtual environments under .build that Tests/python-venv makes.
+enum PythonEnvironment {
+    /// True when the environment `name` imports its packages. Tests/python-venv --once checks that (without pip)
+    /// and installs only into an environment that does not exist yet: pip runs at most once per machine.
+    static func isReady(_ name: String) -> Bool {
+        let script = Datasette.packageRoot.appendingPathComponent("Tests/python-venv").path
+        let result = try? run([script, "--once", name], in: Datasette.packageRoot, executable: URL(fileURLWithPath: "/bin/bash"))
+        return result?.status == 0
+    }
+}
 
 enum Datasette {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let environment = packageRoot.appendingPathComponent(".build/datasette-venv")
     static var python: String { environment.appendingPathComponent("bin/python").path }
 
-    /// True once Datasette runs from the virtual environment (installing it the first time).
-    static let isAvailable: Bool = {
-        let datasette = environment.appendingPathComponent("bin/datasette").path
-        if FileManager.default.isExecutableFile(atPath: datasette) { return true }
-        let install = "python3 -m venv '\(environment.path)' && '\(python)' -m pip install --quiet --disable-pip-version-check --timeout 20 --retries 1 'datasette==0.65.*'"
-        guard let result = try? run(["-c", install], in: packageRoot, executable: URL(fileURLWithPath: "/bin/bash")) else { return false }
-        return result.status == 0 && FileManager.default.isExecutableFile(atPath: datasette)
-    }()
+    /// True once Datasette runs from the virtual environment.
+    static let isAvailable: Bool = PythonEnvironment.isReady("datasette")
 }
 
 @Suite struct DatasetteTests {
-    @Test(.enabled(if: Datasette.isAvailable, "needs Datasette from PyPI, installed into .build/datasette-venv; PyPI could not be reached"))
+    @Test(.enabled(if: Datasette.isAvailable, "needs Datasette from PyPI in .build/datasette-venv, which could not be installed (tried once; `Tests/python-venv datasette` tries again)"))
     func datasetteSearchesTheArchiveWithItsMetadata() throws {
         let folder = try TemporaryFolder()
         try SeededArchive.copy(into: folder)
