@@ -116,7 +116,7 @@ public final class Archive {
         }
         do {
             return try Database(path: path, mode: .readOnly)
-        } catch let error as DatabaseError where error.primaryCode == 8 || error.primaryCode == 14 {
+        } catch let error as DatabaseError where error.isUnwritable {
             // A WAL archive on read-only media: its -shm file cannot be created. Nothing can write the file
             // either, so reading it as immutable is safe, unless a -wal file holds commits not yet in the
             // file: immutable would ignore them, and show old data as if it were current.
@@ -129,7 +129,7 @@ public final class Archive {
     }
 
     private static func openError(_ error: DatabaseError, path: String, access: Access) -> ArchiveError {
-        if error.primaryCode == 14 { // SQLITE_CANTOPEN
+        if error.resultCode == .SQLITE_CANTOPEN {
             guard access == .read else {
                 // Writing needs the folder too: SQLite creates the -wal and -shm files beside the archive.
                 return ArchiveError(.cannotWrite, "cannot open \(path) for writing: \(error.message) (can its folder be written?)")

@@ -47,19 +47,19 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
 
     /// Explains a storage error in the archive's terms, naming the file at `path`.
     package init(_ error: DatabaseError, path: String) {
-        switch error.primaryCode {
-        case 26: // SQLITE_NOTADB
+        switch error.extendedResultCode {
+        case .SQLITE_NOTADB:
             self.init(.notAnArchive, "\(path) is not an SQLite database (\(error.message))")
-        case 8: // SQLITE_READONLY
+        case .SQLITE_READONLY:
             self.init(.cannotWrite, "\(path) is read-only: this command writes to the archive (\(error.message))")
-        case 5, 6: // SQLITE_BUSY, SQLITE_LOCKED
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
             self.init(.busy, "\(path) is locked by another process; try again when it has finished (\(error.message))")
-        case 13: // SQLITE_FULL
+        case .SQLITE_FULL:
             self.init(.storage, "the disk holding \(path) is full; nothing was changed (\(error.message))")
-        case 10 where error.extendedCode == 778 || [ENOSPC, EFBIG, EDQUOT].contains(error.systemErrno):
-            // SQLITE_IOERR_WRITE: SQLite does not always keep the errno; a full disk or a size limit is the usual cause.
+        case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE || [ENOSPC, EFBIG, EDQUOT].contains(error.systemErrno):
+            // SQLite does not always keep the errno; a full disk or a size limit is the usual cause.
             self.init(.storage, "could not write to \(path): the disk is full, a file-size limit was reached, or the device failed; nothing was changed (\(error.codeName))")
-        case 11: // SQLITE_CORRUPT
+        case .SQLITE_CORRUPT:
             self.init(.storage, "\(path) is damaged: \(error.message); restore it from a backup")
         default:
             self.init(.storage, "\(path): \(error)")

@@ -38,7 +38,7 @@ extension Database {
 
 extension DatabaseError {
     /// True when a statement was interrupted (a time limit ran out).
-    public var isInterruption: Bool { primaryCode == SQLITE_INTERRUPT }
+    public var isInterruption: Bool { resultCode == .SQLITE_INTERRUPT }
 }
 
 final class Deadline {

@@ -48,7 +48,7 @@ public final class Database {
             // > connection handle should be released by passing it to sqlite3_close() when it is no longer required.
             let error = DatabaseError(connection: handle, code: code)
             sqlite3_close_v2(handle)
-            throw DatabaseError(extendedCode: error.extendedCode, message: "\(error.message): \(path)")
+            throw DatabaseError(resultCode: error.extendedResultCode, message: "\(error.message): \(path)")
         }
         connection = handle
         do {
@@ -86,7 +86,7 @@ public final class Database {
             do {
                 _ = try fetchOne("PRAGMA journal_mode = WAL") as String?
                 break
-            } catch let error as DatabaseError where error.primaryCode == SQLITE_BUSY && waited < busyTimeout {
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && waited < busyTimeout {
                 sqlite3_sleep(10)
                 waited += 10
             }
@@ -122,7 +122,7 @@ public final class Database {
     var handle: OpaquePointer {
         get throws {
             guard let connection else {
-                throw DatabaseError(extendedCode: SQLITE_MISUSE, message: "the database connection is closed")
+                throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database connection is closed")
             }
             return connection
         }

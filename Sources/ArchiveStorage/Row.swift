@@ -54,7 +54,7 @@ public struct Row {
     /// The index of a result column; a missing name is a programming error reported with the SQL.
     public func index(of name: String) throws -> Int32 {
         guard let index = statement.columnIndex(named: name) else {
-            throw DatabaseError(extendedCode: SQLITE_RANGE, message: "no column named \(name) in the result", sql: statement.sql)
+            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "no column named \(name) in the result", sql: statement.sql)
         }
         return index
     }

@@ -41,13 +41,13 @@ public final class Statement {
             throw DatabaseError(connection: connection, code: code, sql: sql)
         }
         guard let statement else {
-            throw DatabaseError(extendedCode: SQLITE_MISUSE, message: "no SQL statement to prepare", sql: sql)
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "no SQL statement to prepare", sql: sql)
         }
         let tail = String(decoding: sql.utf8.dropFirst(tailOffset), as: UTF8.self)
         if try Statement.holdsStatement(tail, connection: connection) {
             sqlite3_finalize(statement)
             throw DatabaseError(
-                extendedCode: SQLITE_MISUSE,
+                resultCode: .SQLITE_MISUSE,
                 message: "SQL holds more than one statement; use executeScript for scripts", sql: sql)
         }
         self.handle = statement
@@ -123,7 +123,7 @@ public final class Statement {
     public func bind(_ value: some DatabaseValueConvertible, named name: String) throws {
         let candidates = name.first.map { ":@$".contains($0) } == true ? [name] : [":" + name, "@" + name, "$" + name]
         guard let index = candidates.lazy.map({ sqlite3_bind_parameter_index(self.handle, $0) }).first(where: { $0 > 0 }) else {
-            throw DatabaseError(extendedCode: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
         }
         try bind(value, at: index)
     }
@@ -132,7 +132,7 @@ public final class Statement {
     public func bind(_ values: [any DatabaseValueConvertible]) throws {
         guard values.count == Int(parameterCount) else {
             throw DatabaseError(
-                extendedCode: SQLITE_RANGE,
+                resultCode: .SQLITE_RANGE,
                 message: "the statement takes \(parameterCount) arguments, not \(values.count)", sql: sql)
         }
         for (offset, value) in values.enumerated() { try bind(value, at: Int32(offset + 1)) }

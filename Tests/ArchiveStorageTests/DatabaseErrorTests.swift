@@ -11,8 +11,8 @@ import Testing
         let sql = "INSERT INTO designers (slug) VALUES (?)"
         try db.execute(sql, ["repetto"])
         let error = try #require(throws: DatabaseError.self) { try db.execute(sql, ["repetto"]) }
-        #expect(error.extendedCode == 2067)
-        #expect(error.primaryCode == 19)
+        #expect(error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
+        #expect(error.resultCode == .SQLITE_CONSTRAINT)
         #expect(error.sql == sql)
         #expect(error.description == "SQLite error 19 (SQLITE_CONSTRAINT_UNIQUE): UNIQUE constraint failed: designers.slug - while executing `INSERT INTO designers (slug) VALUES (?)`")
         #expect(!error.description.contains("repetto"))
@@ -31,6 +31,41 @@ import Testing
         #expect(ResultCode.name(of: 787) == "SQLITE_CONSTRAINT_FOREIGNKEY")
         #expect(ResultCode.name(of: 1299) == "SQLITE_CONSTRAINT_NOTNULL")
         #expect(ResultCode.name(of: 99_999).contains("unknown"))
-        #expect(DatabaseError(extendedCode: 13).message == "database or disk is full")
+        #expect(ResultCode.SQLITE_CONSTRAINT_UNIQUE.name == "SQLITE_CONSTRAINT_UNIQUE")
+        #expect(ResultCode(rawValue: 2067) == .SQLITE_CONSTRAINT_UNIQUE)
+        #expect(DatabaseError(resultCode: .SQLITE_FULL).message == "database or disk is full")
+    }
+
+    @Test func aPrimaryCodeMatchesItsExtendedCodes() {
+        let unique = ResultCode.SQLITE_CONSTRAINT_UNIQUE
+        #expect(unique.primaryResultCode == .SQLITE_CONSTRAINT)
+        #expect(ResultCode.SQLITE_CONSTRAINT ~= unique)
+        #expect(!(ResultCode.SQLITE_CONSTRAINT_FOREIGNKEY ~= unique))
+        #expect(!(ResultCode.SQLITE_BUSY ~= unique))
+        let matched = switch unique {
+        case .SQLITE_CONSTRAINT_FOREIGNKEY: "foreign key"
+        case .SQLITE_CONSTRAINT: "constraint"
+        default: "other"
+        }
+        #expect(matched == "constraint")
+    }
+
+    @Test func errorsAreCaughtByTheirCode() throws {
+        let folder = try TemporaryFolder()
+        let db = try folder.database()
+        try db.execute("CREATE TABLE designers (slug TEXT NOT NULL UNIQUE)")
+        try db.execute("INSERT INTO designers (slug) VALUES ('repetto')")
+        var caught = ""
+        do {
+            try db.execute("INSERT INTO designers (slug) VALUES ('repetto')")
+        } catch ResultCode.SQLITE_CONSTRAINT_NOTNULL {
+            caught = "not null"
+        } catch ResultCode.SQLITE_CONSTRAINT {
+            caught = "constraint"
+        } catch {
+            caught = "other"
+        }
+        #expect(caught == "constraint")
+        #expect(!(ResultCode.SQLITE_CONSTRAINT ~= CancellationError()))
     }
 }

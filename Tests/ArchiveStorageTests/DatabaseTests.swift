@@ -41,14 +41,14 @@ import Testing
         let folder = try TemporaryFolder()
         try Data("these are not the pages of a database, just a note\n".utf8).write(to: URL(fileURLWithPath: folder.path("note.sqlite")))
         let error = try #require(throws: DatabaseError.self) { try folder.database("note.sqlite") }
-        #expect(error.primaryCode == 26)
+        #expect(error.resultCode == .SQLITE_NOTADB)
         #expect(error.codeName == "SQLITE_NOTADB")
     }
 
     @Test func aMissingDirectoryCannotBeOpened() throws {
         let folder = try TemporaryFolder()
         let error = try #require(throws: DatabaseError.self) { try Database(path: folder.path("missing/archive.sqlite")) }
-        #expect(error.primaryCode == 14) // SQLITE_CANTOPEN
+        #expect(error.resultCode == .SQLITE_CANTOPEN)
         #expect(error.message.contains("missing/archive.sqlite"))
     }
 
@@ -61,7 +61,7 @@ import Testing
         let reader = try folder.database(mode: .readOnly)
         #expect(reader.isReadOnly)
         let error = try #require(throws: DatabaseError.self) { try reader.execute("INSERT INTO t VALUES (1)") }
-        #expect(error.primaryCode == 8) // SQLITE_READONLY
+        #expect(error.resultCode == .SQLITE_READONLY)
     }
 
     @Test func readWriteModeDoesNotCreateAFile() throws {

@@ -148,7 +148,7 @@ import Testing
         try insert.run()
         insert.reset()
         let error = try #require(throws: DatabaseError.self) { try insert.run() }
-        #expect(error.extendedCode == 2067)
+        #expect(error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
         #expect(insert.hasFailed)
     }
 

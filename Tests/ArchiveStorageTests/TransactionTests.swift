@@ -84,7 +84,7 @@ private struct Abort: Error {}
         try db.transaction {
             try db.execute("INSERT INTO t VALUES (1)")
             let error = try #require(throws: DatabaseError.self) { try other.transaction { try other.execute("INSERT INTO t VALUES (2)") } }
-            #expect(error.primaryCode == 5) // SQLITE_BUSY
+            #expect(error.resultCode == .SQLITE_BUSY)
             // WAL: a reader is not blocked by the writer and sees the last committed state.
             #expect(try other.fetchOne("SELECT count(*) FROM t") == Int64(0))
         }

@@ -47,12 +47,12 @@ final class UpdateLog {
     func updated(_ before: Before, updates: [String]) throws {
         let changed = updates.enumerated().filter { before.differing & (1 << UInt64($0.offset)) != 0 }.map(\.element)
         // An upsert that changed a row the read saw as equal would leave the log without its old values.
-        guard !changed.isEmpty else { throw DatabaseError(extendedCode: 1, message: "\(table.name) row \(before.rowid): the history could not tell what the import changed") }
+        guard !changed.isEmpty else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table.name) row \(before.rowid): the history could not tell what the import changed") }
         let statement = try afterRead(changed)
         defer { statement.reset() }
         try statement.bind(before.rowid, at: 1)
         guard let row = try statement.next(), let after = row.string(at: 0) else {
-            throw DatabaseError(extendedCode: 1, message: "\(table.name) row \(before.rowid) is gone after its update")
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table.name) row \(before.rowid) is gone after its update")
         }
         try log.updated(table.name, rowid: before.rowid, before: before.image, after: after)
     }
@@ -62,7 +62,7 @@ final class UpdateLog {
     /// (the parameter takes the column's affinity).
     private func read(columns: [String], updates: [String]) throws -> Statement {
         if let statement = reads[columns], !statement.hasFailed { return statement }
-        guard updates.count <= 64 else { throw DatabaseError(extendedCode: 1, message: "\(table.name): more columns than the history can tell apart") }
+        guard updates.count <= 64 else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table.name): more columns than the history can tell apart") }
         let parameter = { (column: String) in "?\(columns.firstIndex(of: column)! + 1)" }
         let differs = { (column: String) in "\"\(column)\" IS NOT \(parameter(column))" }
         let imaged = (hasSlug ? ["slug"] : []) + updates.filter { $0 != "slug" }

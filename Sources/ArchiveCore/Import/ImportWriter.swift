@@ -82,7 +82,7 @@ final class ImportWriter {
                 try problems.report(problem(.duplicate, file, record, field: nil, "\(what) appears more than once in this import"))
             }
             if written != nil { written?[table.name, default: []].insert(writer.lastRowID) }
-        } catch let error as DatabaseError where error.primaryCode == 19 { // SQLITE_CONSTRAINT
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             try problems.report(problem(.rule, file, record, field: nil, "breaks a rule of the archive: \(error.message)"))
         }
     }

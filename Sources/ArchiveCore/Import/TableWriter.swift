@@ -58,7 +58,7 @@ final class TableWriter {
         } else if let before {
             rowid = before.rowid
         } else {
-            guard let id = try existingRowID(values) else { throw DatabaseError(extendedCode: 1, message: "upserted row not found") }
+            guard let id = try existingRowID(values) else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "upserted row not found") }
             rowid = id
         }
         lastRowID = rowid
@@ -69,7 +69,7 @@ final class TableWriter {
             return .added
         case .existing:
             if changed, let updateLog {
-                guard let before else { throw DatabaseError(extendedCode: 1, message: "\(table.name) row \(rowid): updated, but not found before") }
+                guard let before else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table.name) row \(rowid): updated, but not found before") }
                 try updateLog.updated(before, updates: updates)
             }
             if changed { updated += 1 } else { unchanged += 1 }

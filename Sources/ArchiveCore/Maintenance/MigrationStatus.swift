@@ -20,7 +20,7 @@ public struct MigrationStatus: Sendable {
         let database: Database
         do {
             database = try Database(path: path, mode: .readOnly)
-        } catch let error as DatabaseError where error.primaryCode == 14 { // SQLITE_CANTOPEN
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
             throw ArchiveError(.notFound, "cannot open \(path): \(error.message)")
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: path)

@@ -106,7 +106,7 @@ public enum SearchIndex {
         for scope in SearchScope.allCases {
             do {
                 try db.execute("INSERT INTO \(scope.index) (\(scope.index)) VALUES ('integrity-check')")
-            } catch let error as DatabaseError where error.primaryCode == 11 { // SQLITE_CORRUPT, SQLITE_CORRUPT_VTAB
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT { // and SQLITE_CORRUPT_VTAB
                 problems.append(.init(check: "search", detail: "\(scope.index): \(error.message)"))
             }
         }

@@ -107,7 +107,7 @@ public struct Searcher {
             return try archive.database.withTimeLimit(timeLimit, body)
         } catch let error as DatabaseError where error.isInterruption {
             throw SearchError.timeLimit(timeLimit ?? 0)
-        } catch let error as DatabaseError where query.isRaw && error.primaryCode == 1 {
+        } catch let error as DatabaseError where query.isRaw && error.resultCode == .SQLITE_ERROR {
             throw SearchError.syntax(error.message)
         }
     }
