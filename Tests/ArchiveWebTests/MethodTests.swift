@@ -27,6 +27,17 @@ import Testing
         #expect(Int(heads[0].headers[.contentLength] ?? "") == gets[0].body.utf8.count)
     }
 
+    /// A download takes one of the few download connections before it answers; a HEAD, which never runs the
+    /// download, must give it back (six HEADs, then a GET, with four download connections).
+    @Test func headOfADownloadGivesItsConnectionBack() async throws {
+        let web = try WebFixture()
+        let path = "/api/lists/designers?format=csv"
+        let heads = try await web.get(Array(repeating: path, count: 6), method: .head)
+        #expect(heads.allSatisfy { $0.status == .ok })
+        let get = try await web.page(path)
+        #expect(get.status == .ok && get.body.hasPrefix("slug,name,"))
+    }
+
     @Test(arguments: [HTTPRequest.Method.post, .put, .delete, .patch])
     func otherMethodsAre405NamingWhatIsAllowed(_ method: HTTPRequest.Method) async throws {
         let web = try WebFixture()

@@ -46,6 +46,12 @@ public final class ReadPool: Sendable {
     /// (ArchiveError.timeLimit): a request cannot hold a connection without bound. With `waiting`, a reader
     /// that finds every connection busy for that many seconds gives up (ArchiveError.busy) instead of queueing.
     public func read<T>(timeLimit: Double? = nil, waiting: Double? = nil, _ body: (Archive) throws -> T) throws -> T {
+        try lease(waiting: waiting).read(timeLimit: timeLimit, body)
+    }
+
+    /// A connection taken now and held until the lease is released or dropped: a download takes its connection
+    /// before its answer begins, so that "all busy" can still be a 503 rather than a 200 cut short.
+    public func lease(waiting: Double? = nil) throws -> Lease {
         if let waiting {
             guard free.wait(timeout: .now() + waiting) == .success else {
                 throw ArchiveError(.busy, "every connection for this kind of request is in use")
@@ -53,12 +59,36 @@ public final class ReadPool: Sendable {
         } else {
             free.wait()
         }
-        let borrowed = idle.withLock { $0.removeLast() }
-        defer {
-            idle.withLock { $0.append(borrowed) }
-            free.signal()
+        return Lease(pool: self, borrowed: idle.withLock { $0.removeLast() })
+    }
+
+    fileprivate func giveBack(_ borrowed: Archive.Borrowed) {
+        idle.withLock { $0.append(borrowed) }
+        free.signal()
+    }
+
+    /// One connection of the pool, for one reader at a time; given back when released or dropped.
+    public final class Lease: Sendable {
+        private let pool: ReadPool
+        private let borrowed: Mutex<Archive.Borrowed?>
+
+        fileprivate init(pool: ReadPool, borrowed: Archive.Borrowed) {
+            self.pool = pool
+            self.borrowed = Mutex(borrowed)
         }
-        return try borrowed.archive.read(timeLimit: timeLimit ?? self.timeLimit, body)
+
+        /// Runs `body` in one read transaction within the time limit (the pool's unless given).
+        public func read<T>(timeLimit: Double? = nil, _ body: (Archive) throws -> T) throws -> T {
+            guard let connection = borrowed.withLock({ $0 }) else { throw ArchiveError(.busy, "the connection was given back") }
+            return try connection.archive.read(timeLimit: timeLimit ?? pool.timeLimit, body)
+        }
+
+        /// Gives the connection back (once; later calls do nothing).
+        public func release() {
+            if let connection = borrowed.withLock({ value in defer { value = nil }; return value }) { pool.giveBack(connection) }
+        }
+
+        deinit { release() }
     }
 
     /// The archive's generation: a number that changes when a change committed to the file (by any process)

@@ -41,10 +41,13 @@ struct APIRoutes: Sendable {
             guard let table = Tables.named(name) else { throw Reply.Failure.notFound("there is no table “\(name)”") }
             if let format = try APIRoutes.format(request) {
                 let query = ExportQuery.table(table)
+                // A connection of the downloads' own, taken before the answer begins (all busy: a 503); a client
+                // that reads slowly never holds a page's.
                 let downloads = services.downloads, wait = services.limits.downloadWait
+                let lease = try await Blocking.run { try downloads.lease(waiting: wait) }
                 return APIRoutes.download(format, name: name, services.streaming(request, context).body { output in
-                    // A connection of the downloads' own: a client that reads slowly never holds a page's.
-                    try downloads.read(waiting: wait) { archive in _ = try Exporter(archive: archive).export(query, to: output, format: format) }
+                    defer { lease.release() }
+                    try lease.read { archive in _ = try Exporter(archive: archive).export(query, to: output, format: format) }
                 })
             }
             let browse = try TableRequest(table: name, request)
