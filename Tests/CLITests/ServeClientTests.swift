@@ -12,14 +12,15 @@ enum LargeArchive {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-tests-large-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("archive-tests-large-\(getpid())")) }
         let filler = String(repeating: "Tulle, silk faille and a dropped waist — “ballet” in every seam. ", count: 12)
         var csv = "slug,title,season,year,description\n"
         for index in 0..<12_000 {
             csv += "look-\(index),Look \(index),SS,\(1950 + index % 70),\"\(index) \(filler)\"\n"
         }
         try csv.write(to: folder.appendingPathComponent("collections.csv"), atomically: true, encoding: .utf8)
-        guard try run(["import", "seeds"], in: folder).status == 0,
-              try run(["import", "collections.csv"], in: folder).status == 0 else { throw POSIXError(.EIO) }
+        try FileManager.default.copyItem(at: try SeededArchive.built.get(), to: folder.appendingPathComponent("archive.sqlite"))
+        guard try run(["import", "collections.csv"], in: folder).status == 0 else { throw POSIXError(.EIO) }
         return folder.appendingPathComponent("archive.sqlite")
     }
 
@@ -85,7 +86,7 @@ enum LargeArchive {
     /// Half-sent requests and idle keep-alive connections are closed after --idle-timeout, and others are served.
     @Test func halfSentRequestsAndIdleConnectionsAreClosed() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let server = try RunningServer(in: folder.url, ["--idle-timeout", "1"])
         var slow: [RawConnection] = []
         for index in 0..<50 {
@@ -108,7 +109,7 @@ enum LargeArchive {
     /// connection waits to be accepted: while 16 are held it gets no answer, and once one closes it does.
     @Test func connectionsBeyondTheCapWaitUntilOneCloses() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let server = try RunningServer(in: folder.url, ["--max-connections", "16", "--idle-timeout", "60"])
         var held: [RawConnection] = []
         for _ in 0..<16 {
@@ -131,7 +132,7 @@ enum LargeArchive {
     /// An HTTP/1.0 client got `Transfer-Encoding: chunked` and saved the chunk sizes inside its CSV.
     @Test func anHTTP10ClientGetsTheBodyItselfAndTheConnectionEnds() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let server = try RunningServer(in: folder.url)
         let connection = try RawConnection(port: server.port)
         connection.send("GET /api/lists/designers?format=csv HTTP/1.0\r\n\r\n")
@@ -151,7 +152,7 @@ enum LargeArchive {
     /// exited 1, which means "check found problems".
     @Test func aPortInUseIsOneLineAndItsOwnExitCode() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let server = try RunningServer(in: folder.url)
         let second = try run(["serve", "--port", String(server.port)], in: folder.url)
         #expect(second.status == 69)
@@ -161,7 +162,7 @@ enum LargeArchive {
     /// The permalink was built from the Host header: `Host: evil.example` printed that host into the citation.
     @Test func aForgedHostHeaderNeverReachesThePage() throws {
         let folder = try TemporaryFolder()
-        try #require(try run(["import", "seeds"], in: folder.url).status == 0)
+        try SeededArchive.copy(into: folder)
         let server = try RunningServer(in: folder.url)
         let connection = try RawConnection(port: server.port)
         connection.send("GET /records/designers/celine HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
