@@ -29,3 +29,24 @@ def generated(collections):
         subprocess.run([sys.executable, os.path.join(REPO, "Benchmarks", "generate.py"), "--collections", str(collections),
                         "--out", data], check=True, stdout=subprocess.DEVNULL)
     return data
+
+
+def imported(binary, collections):
+    """The archive of generate.py's data set of that size, imported with `binary` the first time (--no-history) into
+    /tmp/archive-bench/serve-N/archive.sqlite, the file serve.py uses too; written under another name and renamed
+    when whole, so that an import cut short is never taken for the archive."""
+    work = f"/tmp/archive-bench/serve-{collections}"
+    os.makedirs(work, exist_ok=True)
+    archive = os.path.join(work, "archive.sqlite")
+    if not os.path.exists(archive):
+        partial = os.path.join(work, "importing.sqlite")
+        for leftover in [partial, partial + "-wal", partial + "-shm"]:
+            if os.path.exists(leftover):
+                os.remove(leftover)
+        subprocess.run([binary, "--db", partial, "import", os.path.join(generated(collections), "csv"), "--no-history"],
+                       check=True, stderr=subprocess.DEVNULL)
+        for suffix in ["-wal", "-shm"]:  # gone when the import closed its connection; moved along if not
+            if os.path.exists(partial + suffix):
+                os.rename(partial + suffix, archive + suffix)
+        os.rename(partial, archive)
+    return archive
