@@ -135,8 +135,9 @@ public final class Database {
         try Statement(connection: try handle, sql: sql, persistent: false)
     }
 
-    /// A prepared statement from the cache, reset and with bindings cleared. A statement whose last step or
-    /// bind failed is replaced by a fresh one rather than reused.
+    /// A prepared statement from the cache, reset and with bindings cleared: read it with `rows(_:)`, run it
+    /// with `execute(_:)`, which reset it when done. A statement whose last step or bind failed is replaced by a
+    /// fresh one rather than reused.
     public func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql], !statement.hasFailed {
             statement.reset()
@@ -154,10 +155,7 @@ public final class Database {
 
     /// Runs one statement with positional arguments, ignoring any rows.
     public func execute(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws {
-        let statement = try cachedStatement(sql)
-        try statement.bind(arguments)
-        defer { statement.reset() }
-        try statement.run()
+        try cachedStatement(sql).execute(arguments)
     }
 
     /// Runs a script of several statements in order, stopping at the first error (which names the statement).
@@ -191,19 +189,14 @@ public final class Database {
 
     /// The first column of the first row, or nil when there is no row (or the value is NULL).
     public func fetchOne<T: DatabaseValueConvertible>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws -> T? {
-        let statement = try cachedStatement(sql)
-        try statement.bind(arguments)
-        defer { statement.reset() }
-        return try statement.step() ? statement.row[0] : nil
+        try cachedStatement(sql).rows(arguments).next()?[0]
     }
 
     /// The first column of every row: for short lists (names, counts), not for large results.
     public func fetchColumn<T: DatabaseValueConvertible>(_ sql: String, _ arguments: [any DatabaseValueConvertible] = []) throws -> [T?] {
-        let statement = try cachedStatement(sql)
-        try statement.bind(arguments)
-        defer { statement.reset() }
+        let rows = try cachedStatement(sql).rows(arguments)
         var values: [T?] = []
-        try statement.forEachRow { values.append($0[0]) }
+        while let row = try rows.next() { values.append(row[0]) }
         return values
     }
 

@@ -122,14 +122,13 @@ public struct Migrator: Sendable {
 
     private func appliedMigrations(in db: Database) throws -> [Int: AppliedRow] {
         guard try hasBookkeepingTable(db) else { return [:] }
-        let statement = try db.cachedStatement("SELECT version, checksum, applied_at FROM schema_migrations")
-        defer { statement.reset() }
-        var rows: [Int: AppliedRow] = [:]
-        while let row = try statement.next() {
+        let rows = try db.cachedStatement("SELECT version, checksum, applied_at FROM schema_migrations").rows()
+        var applied: [Int: AppliedRow] = [:]
+        while let row = try rows.next() {
             guard let version = row.int(at: 0) else { continue }
-            rows[version] = AppliedRow(checksum: row.string(at: 1) ?? "", appliedAt: row.string(at: 2) ?? "")
+            applied[version] = AppliedRow(checksum: row.string(at: 1) ?? "", appliedAt: row.string(at: 2) ?? "")
         }
-        return rows
+        return applied
     }
 }
 

@@ -4,6 +4,8 @@ import CSQLite
 
 public struct Row {
     let statement: Statement
+    /// The cursor that read it, kept alive so that it does not reset the statement while the row is read.
+    let cursor: RowCursor?
     private var handle: OpaquePointer { statement.handle }
 
     public var count: Int32 { statement.columnCount }

@@ -15,6 +15,8 @@ public final class Statement {
     private var arguments: [DatabaseValue]
     /// True once a step or bind has failed; the statement cache then replaces it.
     public private(set) var hasFailed = false
+    /// How many times the statement was reset: a RowCursor reads one run, between two resets.
+    private(set) var resetCount = 0
     private lazy var columnIndexes: [String: Int32] = {
         var indexes: [String: Int32] = [:]
         for index in 0..<columnCount where indexes[columnName(at: index)] == nil {
@@ -164,7 +166,7 @@ public final class Statement {
     }
 
     /// The current row; valid until the next `step`, `reset` or the statement's end.
-    public var row: Row { Row(statement: self) }
+    public var row: Row { Row(statement: self, cursor: nil) }
 
     /// The next row, or nil when there are no more: `while let row = try statement.next() { … }`.
     public func next() throws -> Row? { try step() ? row : nil }
@@ -179,10 +181,11 @@ public final class Statement {
         while try step() {}
     }
 
-    /// Rewinds the statement so that it can run again; bindings are kept.
+    /// Rewinds the statement so that it can run again; bindings are kept. A cursor still reading it ends.
     public func reset() {
         // The code sqlite3_reset returns repeats the last step's error, which `step` has already thrown.
         sqlite3_reset(handle)
+        resetCount &+= 1
     }
 
     /// The SQL with the current bindings inlined, for logs (holds argument values: keep it out of user output).

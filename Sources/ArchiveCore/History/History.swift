@@ -58,8 +58,7 @@ public enum History {
             let counts = try db.cachedStatement(row.isNull(at: 9)
                 ? "SELECT table_name, action, count(*) FROM change_rows WHERE change_id = ? GROUP BY 1, 2 ORDER BY 1, 2"
                 : "SELECT json_extract(value, '$.table'), json_extract(value, '$.action'), json_extract(value, '$.rows') FROM json_each(?)")
-            if row.isNull(at: 9) { try counts.bind([id]) } else { try counts.bind([row.string(at: 9)]) }
-            defer { counts.reset() }
+                .rows(row.isNull(at: 9) ? [id] : [row.string(at: 9)])
             var list: [ChangeSummary.Count] = []
             while let count = try counts.next() {
                 list.append(.init(table: count.string(at: 0) ?? "", action: count.string(at: 1) ?? "", rows: count.int(at: 2) ?? 0))
@@ -124,8 +123,7 @@ public enum History {
     /// the record did not exist before (its first row has no before-image).
     private static func beforeFields(ofChange id: Int64, touching touches: String, slug: String, _ db: Database) throws -> [(name: String, value: String)]? {
         let rows = try db.cachedStatement("SELECT r.before FROM change_rows r WHERE r.change_id = ?1 AND \(touches) ORDER BY r.id")
-        defer { rows.reset() }
-        try rows.bind([id, slug])
+            .rows([id, slug])
         var images: [String?] = []
         while let image = try rows.next() { images.append(image.string(at: 0)) }
         guard var before = try fields(images.first ?? nil, db) else { return nil }
@@ -145,32 +143,24 @@ public enum History {
             SELECT table_name, row_id, after, json_type(after, '$."#"') IS NOT NULL, json_extract(before, '$.slug'), json_type(after, '$.slug') IS NULL
             FROM change_rows WHERE id = ?
             """)
-        defer { logged.reset() }
-        try logged.bind([id])
-        guard let row = try logged.next(), let table = row.string(at: 0).flatMap(Tables.named), let rowid = row.int64(at: 1) else { return nil }
+        guard let row = try logged.rows([id]).next(), let table = row.string(at: 0).flatMap(Tables.named), let rowid = row.int64(at: 1) else { return nil }
         let after = row.string(at: 2)
         guard row.int64(at: 3) == 1, let after else { return try fields(after, db) }
         var result = (try fields(after, db) ?? []).filter { $0.name != "#" }
         // A slug the change kept is not in the after-image: it is the one before.
         if row.int64(at: 5) == 1, let slug = row.string(at: 4) { result.insert(("slug", slug), at: 0) }
-        let prints = try db.cachedStatement("SELECT key, value FROM json_each(?, '$.\"#\"')")
-        defer { prints.reset() }
-        try prints.bind([after])
+        let prints = try db.cachedStatement("SELECT key, value FROM json_each(?, '$.\"#\"')").rows([after])
         // Where each field's value is now: the next logged row that changed it, else the record.
         let later = try db.cachedStatement("""
             SELECT json_extract(before, ?4) FROM change_rows
             WHERE table_name = ?1 AND row_id = ?2 AND id > ?3 AND json_type(before, ?4) IS NOT NULL ORDER BY id LIMIT 1
             """)
-        defer { later.reset() }
         let columns = Set((try db.fetchColumn("SELECT name FROM pragma_table_info(?)", [table.name]) as [String?]).compactMap { $0 })
         while let print = try prints.next() {
             guard let column = print.string(at: 0), columns.contains(column), let fingerprint = print.int64(at: 1) else { continue }
-            later.reset()
-            try later.bind([table.name, rowid, id, "$.\"\(column)\""])
             let now = try db.cachedStatement("SELECT \"\(column)\" FROM \(table.name) WHERE rowid = ?")
-            defer { now.reset() }
-            try now.bind([rowid])
-            guard let found = try later.next()?.value(at: 0) ?? now.next()?.value(at: 0) else { continue }
+            guard let found = try later.rows([table.name, rowid, id, "$.\"\(column)\""]).next()?.value(at: 0)
+                ?? now.rows([rowid]).next()?.value(at: 0) else { continue }
             if Fingerprint.of(found) != fingerprint {
                 result.append((column, "(changed since, outside the history)"))
             } else if !found.isNull {
@@ -183,11 +173,9 @@ public enum History {
     /// A row image's fields as text, in column order, NULLs left out.
     private static func fields(_ image: String?, _ db: Database) throws -> [(name: String, value: String)]? {
         guard let image else { return nil }
-        let statement = try db.cachedStatement("SELECT key, value FROM json_each(?) WHERE value IS NOT NULL")
-        defer { statement.reset() }
-        try statement.bind([image])
+        let rows = try db.cachedStatement("SELECT key, value FROM json_each(?) WHERE value IS NOT NULL").rows([image])
         var fields: [(String, String)] = []
-        while let row = try statement.next() { fields.append((row.string(at: 0) ?? "", row.value(at: 1).plainText)) }
+        while let row = try rows.next() { fields.append((row.string(at: 0) ?? "", row.value(at: 1).plainText)) }
         return fields
     }
 }

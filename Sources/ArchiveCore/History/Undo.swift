@@ -128,11 +128,7 @@ public enum Undo {
         let sql = "INSERT INTO \(table) (" + (withRowid ? ["rowid"] : []).joined() + (withRowid ? ", " : "")
             + names.map { "\"\($0)\"" }.joined(separator: ", ") + ") SELECT " + (withRowid ? "?2, " : "")
             + names.map { "json_extract(?1, '$.\"\($0)\"')" }.joined(separator: ", ")
-        let statement = try db.cachedStatement(sql)
-        defer { statement.reset() }
-        try statement.bind(image, at: 1)
-        if withRowid { try statement.bind(rowid, at: 2) }
-        try statement.run()
+        try db.execute(sql, withRowid ? [image, rowid] : [image])
     }
 
     /// Puts an updated row's changed columns back as they were, where they still hold what the change wrote
@@ -141,12 +137,7 @@ public enum Undo {
         let path = { (column: String) in "'$.\"\(column)\"'" }
         let sql = "UPDATE \(table) SET " + columns.map { "\"\($0)\" = json_extract(?1, \(path($0)))" }.joined(separator: ", ")
             + " WHERE rowid = ?2 AND " + columns.map { AfterImage.holds("\"\($0)\"", column: $0, after: "?3") }.joined(separator: " AND ")
-        let statement = try db.cachedStatement(sql)
-        defer { statement.reset() }
-        try statement.bind(before, at: 1)
-        try statement.bind(rowid, at: 2)
-        try statement.bind(after, at: 3)
-        try statement.run()
+        try db.execute(sql, [before, rowid, after])
         // Nothing updated: the fields hold something else than the change wrote (outside the history).
         if db.changes == 0 {
             let slug: String? = try db.fetchOne("SELECT \(AfterImage.slug(before: "?1", after: "?2"))", [before, after])

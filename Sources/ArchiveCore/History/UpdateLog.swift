@@ -37,9 +37,8 @@ final class UpdateLog {
     /// when there is none. `updates` are the columns an upsert may change, in `columns`' order.
     func before(columns: [String], updates: [String], values: [DatabaseValue]) throws -> Before? {
         let statement = try read(columns: columns, updates: updates)
-        defer { statement.reset() }
         for (index, value) in values.enumerated() { try statement.bind(value, at: Int32(index + 1)) }
-        guard let row = try statement.next(), let rowid = row.int64(at: 0), let image = row.string(at: 1) else { return nil }
+        guard let row = try statement.rows().next(), let rowid = row.int64(at: 0), let image = row.string(at: 1) else { return nil }
         return Before(rowid: rowid, image: image, differing: UInt64(bitPattern: row.int64(at: 2) ?? 0))
     }
 
@@ -48,10 +47,7 @@ final class UpdateLog {
         let changed = updates.enumerated().filter { before.differing & (1 << UInt64($0.offset)) != 0 }.map(\.element)
         // An upsert that changed a row the read saw as equal would leave the log without its old values.
         guard !changed.isEmpty else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table.name) row \(before.rowid): the history could not tell what the import changed") }
-        let statement = try afterRead(changed)
-        defer { statement.reset() }
-        try statement.bind(before.rowid, at: 1)
-        guard let row = try statement.next(), let after = row.string(at: 0) else {
+        guard let row = try afterRead(changed).rows([before.rowid]).next(), let after = row.string(at: 0) else {
             throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table.name) row \(before.rowid) is gone after its update")
         }
         try log.updated(table.name, rowid: before.rowid, before: before.image, after: after)

@@ -46,10 +46,9 @@ final class TableWriter {
         let before = updates.isEmpty ? nil : try updateLog?.before(columns: columns, updates: updates, values: values.map(\.value))
         let statement = try self.statement(for: columns, existing: existing)
         for (index, entry) in values.enumerated() { try statement.bind(entry.value, at: Int32(index + 1)) }
-        defer { statement.reset() }
         // An insert sets last_insert_rowid; the update branch of an upsert leaves it alone (sqlite.org/c3ref/last_insert_rowid.html).
         db.resetLastInsertRowID()
-        try statement.run()
+        try statement.execute()
         let inserted = db.lastInsertRowID
         let rowid: Int64
         let changed = db.changes > 0

@@ -64,10 +64,8 @@ public struct RecordDetails: Sendable {
             return column.column
         }
         // Cached statements: a record page of the server asks these of the same connection again and again.
-        let statement = try db.cachedStatement("SELECT id, \(columns.joined(separator: ", ")) FROM \(table.name) WHERE slug = ?")
-        defer { statement.reset() }
-        try statement.bind([slug])
-        guard let row = try statement.next(), let id = row.int64(at: 0) else { return nil }
+        let rows = try db.cachedStatement("SELECT id, \(columns.joined(separator: ", ")) FROM \(table.name) WHERE slug = ?").rows([slug])
+        guard let row = try rows.next(), let id = row.int64(at: 0) else { return nil }
         let fields = table.columns.enumerated().map { Field(name: $1.name, value: row.value(at: Int32($0 + 1))) }
         var links: [Link] = []
         var sources: [Citation] = []
@@ -94,13 +92,11 @@ public struct RecordDetails: Sendable {
     private static func sameIdentifier(_ id: Int64, in table: TableDescription, limit: Int?, _ db: Database) throws -> [Link] {
         var links: [Link] = []
         for column in authorityColumns where table.column(named: column) != nil {
-            let statement = try db.cachedStatement("""
+            let rows = try db.cachedStatement("""
                 SELECT o.slug, o.name, o.\(column) FROM \(table.name) AS r JOIN \(table.name) AS o ON o.\(column) = r.\(column) AND o.id <> r.id
                 WHERE r.id = ? ORDER BY o.slug LIMIT ?
-                """)
-            defer { statement.reset() }
-            try statement.bind([id, limit ?? -1])
-            while let row = try statement.next() {
+                """).rows([id, limit ?? -1])
+            while let row = try rows.next() {
                 links.append(Link(relation: "same_\(column)", role: "same \(column)", table: table.name, slug: row.string(at: 0) ?? "",
                                   name: row.string(at: 1) ?? "", details: [Field(name: column, value: row.value(at: 2))], source: nil))
             }
@@ -121,9 +117,7 @@ public struct RecordDetails: Sendable {
         var total: Int?
         if let limit {
             let count = try db.cachedStatement("SELECT count(*) FROM \(relation.name) WHERE \(column.column) = ?")
-            defer { count.reset() }
-            try count.bind([id])
-            total = try count.next().flatMap { Int($0.int64(at: 0) ?? 0) }
+            total = try count.rows([id]).next().flatMap { Int($0.int64(at: 0) ?? 0) }
             if let all = total, all <= limit { total = nil }
         }
         let role = relation.columns.first { column in
@@ -142,12 +136,10 @@ public struct RecordDetails: Sendable {
             + ", \(source != nil ? "s.slug" : "NULL") FROM \(relation.name) AS r JOIN \(otherTable) AS o ON o.id = r.\(other.column)"
             + (source != nil ? " LEFT JOIN sources AS s ON s.id = r.source_id" : "")
             + " WHERE r.\(column.column) = ? ORDER BY " + (total == nil ? "o.slug" : "r.rowid LIMIT \(limit ?? 0)")
-        let statement = try db.cachedStatement(sql)
-        defer { statement.reset() }
-        try statement.bind([id])
+        let rows = try db.cachedStatement(sql).rows([id])
         var links: [Link] = []
         var citations: [Citation] = []
-        while let row = try statement.next() {
+        while let row = try rows.next() {
             let slug = row.string(at: 0) ?? "", name = row.string(at: 1) ?? ""
             if otherTable == "sources" {
                 citations.append(Citation(slug: slug, title: name, note: extras.isEmpty ? nil : row.string(at: 3)))

@@ -217,11 +217,10 @@ public struct Searcher {
                 """)
             ORDER BY top.score, r.slug
             """
-        let statement = try archive.database.cachedStatement(sql)
-        defer { statement.reset() }
-        try statement.bind([candidates ?? expression] + arguments + [limit, highlight.open, highlight.close, expression])
+        let rows = try archive.database.cachedStatement(sql)
+            .rows([candidates ?? expression] + arguments + [limit, highlight.open, highlight.close, expression])
         var hits: [SearchHit] = []
-        while let row = try statement.next() {
+        while let row = try rows.next() {
             hits.append(SearchHit(
                 kind: scope.kind, slug: row.string(at: 0) ?? "", title: row.string(at: 1) ?? "",
                 season: row.string(at: 2), year: row.int(at: 3), score: -(row.double(at: 4) ?? 0),
@@ -262,10 +261,8 @@ public struct Searcher {
                     """))
             }
             for (facet, sql) in queries {
-                let statement = try archive.database.cachedStatement(sql)
-                defer { statement.reset() }
-                try statement.bind([expression] + arguments)
-                while let row = try statement.next() {
+                let rows = try archive.database.cachedStatement(sql).rows([expression] + arguments)
+                while let row = try rows.next() {
                     let value = row.value(at: 0)
                     let text: String? = switch value {
                     case .integer(let year): String(year)
