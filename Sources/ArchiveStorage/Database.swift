@@ -226,6 +226,11 @@ public final class Database {
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 }
 
+// A connection is used by one thread at a time (it is opened SQLITE_OPEN_NOMUTEX): it must not be sent to
+// another task. A pool hands connections between threads itself, in a box it vouches for.
+@available(*, unavailable)
+extension Database: Sendable {}
+
 extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
     public func trimmingWhitespace() -> String {

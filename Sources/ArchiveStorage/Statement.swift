@@ -195,3 +195,7 @@ public final class Statement {
         return String(cString: text)
     }
 }
+
+// A statement belongs to its connection's thread, as the connection does.
+@available(*, unavailable)
+extension Statement: Sendable {}
