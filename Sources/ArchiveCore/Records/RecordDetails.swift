@@ -80,7 +80,7 @@ public struct RecordDetails: Sendable {
                 }
             }
         }
-        links += try sameIdentifier(id, in: table, limit: limit, db)
+        links += try sameIdentifier(id, fields, in: table, limit: limit, db)
         return RecordDetails(table: table.name, slug: slug, fields: fields, links: links, sources: sources, partial: partial)
     }
 
@@ -89,13 +89,15 @@ public struct RecordDetails: Sendable {
     static let authorityColumns = ["wikidata", "ulan", "viaf", "wikipedia"]
 
     /// Other records of the same table that share an authority identifier with record `id`: the same person.
-    private static func sameIdentifier(_ id: Int64, in table: TableDescription, limit: Int?, _ db: Database) throws -> [Link] {
+    /// Only the identifiers the record has are looked up, each on its partial index (migration 0010): at a
+    /// million designers a lookup without one scanned them all, for every record page.
+    private static func sameIdentifier(_ id: Int64, _ fields: [Field], in table: TableDescription, limit: Int?, _ db: Database) throws -> [Link] {
         var links: [Link] = []
         for column in authorityColumns where table.column(named: column) != nil {
+            guard let value = fields.first(where: { $0.name == column })?.value, !value.isNull else { continue }
             let rows = try db.cachedStatement("""
-                SELECT o.slug, o.name, o.\(column) FROM \(table.name) AS r JOIN \(table.name) AS o ON o.\(column) = r.\(column) AND o.id <> r.id
-                WHERE r.id = ? ORDER BY o.slug LIMIT ?
-                """).rows([id, limit ?? -1])
+                SELECT slug, name, \(column) FROM \(table.name) WHERE \(column) = ? AND id <> ? ORDER BY slug LIMIT ?
+                """).rows([value, id, limit ?? -1])
             while let row = try rows.next() {
                 links.append(Link(relation: "same_\(column)", role: "same \(column)", table: table.name, slug: row.string(at: 0) ?? "",
                                   name: row.string(at: 1) ?? "", details: [Field(name: column, value: row.value(at: 2))], source: nil))
