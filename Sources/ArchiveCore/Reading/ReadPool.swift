@@ -3,7 +3,6 @@
 // file: an import running meanwhile is seen before or after, never half done (WAL readers do not block it,
 // nor it them). A reader waits when every connection is busy: the pool bounds what the file sees at once.
 import ArchiveStorage
-import Dispatch
 import Synchronization
 
 public final class ReadPool: Sendable {
@@ -12,8 +11,7 @@ public final class ReadPool: Sendable {
     public let timeLimit: Double
     /// How many readers may read at once.
     public let connections: Int
-    private let idle: Mutex<[Archive.Borrowed]>
-    private let free: DispatchSemaphore
+    private let pool: ConnectionPool<Archive>
     /// A connection of its own for `generation()`, so that telling whether the archive changed never waits for
     /// a reader's connection: a cached page is answered even while every connection is busy.
     private let watcher: Mutex<Watcher>
@@ -27,17 +25,15 @@ public final class ReadPool: Sendable {
     public init(path: String, connections: Int, timeLimit: Double = 2) throws {
         self.path = path
         self.timeLimit = timeLimit
-        let count = max(1, connections)
-        self.connections = count
-        idle = Mutex(try (0..<count).map { _ in
+        pool = try ConnectionPool(capacity: connections) {
             let archive = try Archive(path: path, access: .read)
             // A page cache of 8 MiB each (SQLite's default is 2): the pages of the indexes a search walks stay
             // in the connection instead of being read again. A memory map was tried: as fast, but its pages
             // count in the server's RSS (226 MB for a 170 MB file, against 42 MB).
             try archive.database.execute("PRAGMA cache_size = -8192")
-            return Archive.Borrowed(archive)
-        })
-        free = DispatchSemaphore(value: count)
+            return archive
+        }
+        self.connections = pool.capacity
         let archive = try Archive(path: path, access: .read)
         watcher = Mutex(Watcher(archive: archive, dataVersion: try ReadPool.dataVersion(of: archive)))
     }
@@ -52,43 +48,30 @@ public final class ReadPool: Sendable {
     /// A connection taken now and held until the lease is released or dropped: a download takes its connection
     /// before its answer begins, so that "all busy" can still be a 503 rather than a 200 cut short.
     public func lease(waiting: Double? = nil) throws -> Lease {
-        if let waiting {
-            guard free.wait(timeout: .now() + waiting) == .success else {
-                throw ArchiveError(.busy, "every connection for this kind of request is in use")
-            }
-        } else {
-            free.wait()
+        guard let lease = pool.borrow(waiting: waiting) else {
+            throw ArchiveError(.busy, "every connection for this kind of request is in use")
         }
-        return Lease(pool: self, borrowed: idle.withLock { $0.removeLast() })
-    }
-
-    fileprivate func giveBack(_ borrowed: Archive.Borrowed) {
-        idle.withLock { $0.append(borrowed) }
-        free.signal()
+        return Lease(lease, timeLimit: timeLimit)
     }
 
     /// One connection of the pool, for one reader at a time; given back when released or dropped.
     public final class Lease: Sendable {
-        private let pool: ReadPool
-        private let borrowed: Mutex<Archive.Borrowed?>
+        private let lease: ConnectionPool<Archive>.Lease
+        private let timeLimit: Double
 
-        fileprivate init(pool: ReadPool, borrowed: Archive.Borrowed) {
-            self.pool = pool
-            self.borrowed = Mutex(borrowed)
+        fileprivate init(_ lease: ConnectionPool<Archive>.Lease, timeLimit: Double) {
+            self.lease = lease
+            self.timeLimit = timeLimit
         }
 
         /// Runs `body` in one read transaction within the time limit (the pool's unless given).
         public func read<T>(timeLimit: Double? = nil, _ body: (Archive) throws -> T) throws -> T {
-            guard let connection = borrowed.withLock({ $0 }) else { throw ArchiveError(.busy, "the connection was given back") }
-            return try connection.archive.read(timeLimit: timeLimit ?? pool.timeLimit, body)
+            guard let archive = lease.connection else { throw ArchiveError(.busy, "the connection was given back") }
+            return try archive.read(timeLimit: timeLimit ?? self.timeLimit, body)
         }
 
         /// Gives the connection back (once; later calls do nothing).
-        public func release() {
-            if let connection = borrowed.withLock({ value in defer { value = nil }; return value }) { pool.giveBack(connection) }
-        }
-
-        deinit { release() }
+        public func release() { lease.release() }
     }
 
     /// The archive's generation: a number that changes when a change committed to the file (by any process)
@@ -116,12 +99,6 @@ public final class ReadPool: Sendable {
 }
 
 extension Archive {
-    /// An archive used by one reader at a time, which a pool hands from thread to thread.
-    fileprivate final class Borrowed: @unchecked Sendable {
-        let archive: Archive
-        init(_ archive: Archive) { self.archive = archive }
-    }
-
     /// Runs `body` in one read transaction (a snapshot of the file) within `timeLimit` seconds, turning storage
     /// errors into archive errors.
     public func read<T>(timeLimit: Double = .infinity, _ body: (Archive) throws -> T) throws -> T {
