@@ -21,7 +21,7 @@ import Testing
         #expect(page.body.contains("href=\"/browse/collection_designers?designer=celine\""))
         #expect(page.body.utf8.count < 60_000)
         let api = try await web.page("/api/records/designers/celine")
-        #expect(api.body.contains("\"links_partial\":[{\"relation\":\"collection_designers\",\"column\":\"designer\",\"table\":\"collections\",\"shown\":50,\"total\":301}]"))
+        #expect(api.body.contains("\"links_partial\":[{\"relation\":\"collection_designers\",\"column\":\"designer\",\"table\":\"collections\",\"shown\":50,\"total\":301,\"total_is_capped\":false}]"))
         // The rest, page by page.
         var seen = 0, after: String? = nil, pages = 0
         repeat {
@@ -37,6 +37,20 @@ import Testing
         // The CSV of the record itself does not load its links, and a record not there is a 404.
         #expect(try await web.page("/api/records/designers/celine?format=csv").status == .ok)
         #expect(try await web.page("/api/records/designers/nobody?format=csv").status == .notFound)
+    }
+
+    /// Counting a relation's links costs what counting 10,001 does: past that the page says "more than 10000".
+    @Test func aRecordWithMoreLinksThanTheCountCapSaysMoreThan() async throws {
+        var collections = "slug,title\n", links = "collection,designer,role\n"
+        for index in 0...RecordDetails.countCap {
+            collections += "look-\(index),Look \(index)\n"
+            links += "look-\(index),celine,house\n"
+        }
+        let web = try WebFixture(extra: [("collections.csv", collections), ("collection_designers.csv", links)])
+        let page = try await web.page("/records/designers/celine")
+        #expect(page.body.contains("50 of more than 10000 shown"))
+        let api = try await web.page("/api/records/designers/celine")
+        #expect(api.body.contains("\"shown\":50,\"total\":10000,\"total_is_capped\":true}"))
     }
 
     /// /browse/T and /api/lists/T answered 500 for every relation table, which /browse links to.

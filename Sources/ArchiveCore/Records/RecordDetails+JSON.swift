@@ -16,7 +16,7 @@ extension RecordDetails {
         }.joined(separator: ",")
         let authorities = authorityURLs.map { "\(quoted($0.name)):\(quoted($0.url))" }.joined(separator: ",")
         let partial = self.partial.map {
-            "{\"relation\":\(quoted($0.relation)),\"column\":\(quoted($0.column)),\"table\":\(quoted($0.table)),\"shown\":\($0.shown),\"total\":\($0.total)}"
+            "{\"relation\":\(quoted($0.relation)),\"column\":\(quoted($0.column)),\"table\":\(quoted($0.table)),\"shown\":\($0.shown),\"total\":\(min($0.total, RecordDetails.countCap)),\"total_is_capped\":\($0.totalIsCapped)}"
         }.joined(separator: ",")
         return "{\"table\":\(quoted(table)),\"slug\":\(quoted(slug)),\"fields\":{\(fields)},\"authority_urls\":{\(authorities)},\"links\":[\(links)],\"sources\":[\(sources)]"
             + (partial.isEmpty ? "}" : ",\"links_partial\":[\(partial)]}")

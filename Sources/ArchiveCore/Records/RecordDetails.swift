@@ -46,8 +46,13 @@ public struct RecordDetails: Sendable {
         public let column: String
         public let table: String
         public let shown: Int
+        /// Counted up to `countCap + 1`: more than `countCap` is said as such.
         public let total: Int
+        public var totalIsCapped: Bool { total > RecordDetails.countCap }
     }
+
+    /// A relation read in part is counted up to this many.
+    public static let countCap = 10_000
 
     /// The records with this slug, in `table` or in any record table (slugs are unique per table only). With
     /// `linksPerRelation`, at most that many links (or citations) of each relation are read.
@@ -114,12 +119,13 @@ public struct RecordDetails: Sendable {
             guard case .reference = candidate.kind, candidate.name != column.name else { return false }
             return relation.key.contains(candidate.name)
         }), case .reference(let otherTable) = other.kind else { return ([], [], 0) }
-        // Counted on the index of `column` alone; when there are too many, the first entered are read (the same
-        // index, in rowid order) rather than all of them sorted by slug.
+        // Counted on the index of `column` alone, up to `countCap` + 1 (a page's cost must not grow with a record's
+        // links); when there are too many, the first entered are read (the same index, in rowid order) rather than
+        // all of them sorted by slug.
         var total: Int?
         if let limit {
-            let count = try db.cachedStatement("SELECT count(*) FROM \(relation.name) WHERE \(column.column) = ?")
-            total = try count.rows([id]).next().flatMap { Int($0.int64(at: 0) ?? 0) }
+            let count = try db.cachedStatement("SELECT count(*) FROM (SELECT 1 FROM \(relation.name) WHERE \(column.column) = ? LIMIT ?)")
+            total = try count.rows([id, countCap + 1]).next().flatMap { Int($0.int64(at: 0) ?? 0) }
             if let all = total, all <= limit { total = nil }
         }
         let role = relation.columns.first { column in

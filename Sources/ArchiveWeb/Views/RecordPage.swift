@@ -117,9 +117,10 @@ enum RecordPage {
                 }
             }
             for part in record.partial {
+                let total = part.totalIsCapped ? "more than \(RecordDetails.countCap)" : String(part.total)
                 Node.element("p", [.class("muted")]) {
-                    "\(Names.title(part.table)) through \(Names.field(part.relation)): \(part.shown) of \(part.total) shown. "
-                    Node.link(Query.link("/browse/\(part.relation)", [(part.column, record.slug)]), "All \(part.total), page by page")
+                    "\(Names.title(part.table)) through \(Names.field(part.relation)): \(part.shown) of \(total) shown. "
+                    Node.link(Query.link("/browse/\(part.relation)", [(part.column, record.slug)]), "All of them, page by page")
                     "."
                 }
             }
