@@ -31,6 +31,13 @@ def generated(collections):
     return data
 
 
+def migrated(binary, archive):
+    """The archive, brought up to `binary`'s schema: an archive kept in /tmp/archive-bench from an earlier build may
+    be older (a new migration since), and reading commands refuse it. A no-op when it is up to date."""
+    subprocess.run([binary, "--db", archive, "migrate"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return archive
+
+
 def imported(binary, collections):
     """The archive of generate.py's data set of that size, imported with `binary` the first time (--no-history) into
     /tmp/archive-bench/serve-N/archive.sqlite, the file serve.py uses too; written under another name and renamed
@@ -49,4 +56,4 @@ def imported(binary, collections):
             if os.path.exists(partial + suffix):
                 os.rename(partial + suffix, archive + suffix)
         os.rename(partial, archive)
-    return archive
+    return migrated(binary, archive)

@@ -47,7 +47,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from common import REPO, imported
+from common import REPO, imported, migrated
 from serve import free_port, peak_rss_mb
 
 NAME = os.path.basename(sys.argv[0])
@@ -233,7 +233,7 @@ def links_archive(binary, source, collections, links):
     archive = os.path.join(work, "archive.sqlite")
     slug = "many-links-house"
     if os.path.exists(archive):
-        return archive, slug
+        return migrated(binary, archive), slug
     os.makedirs(work, exist_ok=True)
     partial = os.path.join(work, "building.sqlite")
     shutil.copyfile(source, partial)

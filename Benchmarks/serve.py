@@ -28,7 +28,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from common import generated
+from common import generated, migrated
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(REPO, ".build", "datasette-venv")
@@ -112,6 +112,7 @@ def main():
     archive = os.path.join(work, "archive.sqlite")
     if not os.path.exists(archive):
         subprocess.run([binary, "--db", archive, "import", os.path.join(data, "csv"), "--no-history"], check=True, stderr=subprocess.DEVNULL)
+    migrated(binary, archive)
     metadata = os.path.join(work, "metadata.json")
     subprocess.run([binary, "--db", archive, "export", "--datasette", metadata], check=True, stderr=subprocess.DEVNULL)
     words = json.load(open(os.path.join(data, "words.json")))["categories"]
