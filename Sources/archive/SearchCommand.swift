@@ -54,13 +54,13 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only objects of this category: \(ObjectCategory.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "category"))
     var category: String?
 
-    @Option(help: "Only this year.")
+    @Option(parsing: .unconditional, help: "Only this year (negative: BC; -500 as it is).")
     var year: Int?
 
-    @Option(help: "Only from this year on.")
+    @Option(parsing: .unconditional, help: "Only from this year on (negative: BC).")
     var from: Int?
 
-    @Option(help: "Only up to this year.")
+    @Option(parsing: .unconditional, help: "Only up to this year.")
     var to: Int?
 
     @Option(help: "How many hits to show (1 to 10000).")

@@ -20,10 +20,10 @@ struct TimelineCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("[table] slug: the record to tell the story of (all facts when omitted).", valueName: "slug"))
     var words: [String] = []
 
-    @Option(help: "Only facts from this year on (negative: BC).")
+    @Option(parsing: .unconditional, help: "Only facts from this year on (negative: BC; --from -500 as it is).")
     var from: Int?
 
-    @Option(help: "Only facts up to this year.")
+    @Option(parsing: .unconditional, help: "Only facts up to this year.")
     var to: Int?
 
     @Option(help: "Output format.")

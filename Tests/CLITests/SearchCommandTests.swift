@@ -21,6 +21,20 @@ import Testing
         #expect(lines.last?.contains("[Michael] [Rider]") == true) // brackets: stdout is not a terminal
     }
 
+    /// Help says negative years are BC, but `--from -500` failed with "Missing value for '--from'" (only
+    /// `--from=-500` worked): a year option takes the next word as its value, whatever it starts with.
+    @Test func aNegativeYearIsAValueNotAnOption() throws {
+        let search = try run(["search", "derby", "--from", "-500", "--to", "2030"], in: folder.url)
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(search.stdout.contains("celine-ss-2026"))
+        let bc = try run(["search", "derby", "--year", "-500", "--in", "collections"], in: folder.url)
+        #expect(bc.status == 0 && !bc.stdout.contains("celine-ss-2026"), "\(bc.stderr)")
+        let timeline = try run(["timeline", "--from", "-500", "--to", "-1"], in: folder.url)
+        #expect(timeline.status == 0, "\(timeline.stderr)")
+        let missing = try run(["search", "derby", "--from"], in: folder.url)
+        #expect(missing.status == 64)
+    }
+
     @Test func machineFormatsHaveTheSameColumnsEveryTime() throws {
         let csv = try run(["search", "derby", "--format", "csv"], in: folder.url)
         #expect(csv.stdout.hasPrefix("kind,slug,title,season,year,score,snippet\r\n"))
