@@ -72,7 +72,9 @@ struct HistoryCommand: ParsableCommand {
             var out = ""
             for change in changes {
                 let state = (change.undoneBy.map { " (undone by \($0))" } ?? "") + (change.prunedAt.map { " (pruned \($0): cannot be undone)" } ?? "")
-                out += "\(change.id)  \(change.madeAt)  \(change.madeBy)  \(change.command)\(state)\n"
+                // Who and what as written, but on one line and never driving the terminal (a --by or a folder name
+                // may hold a newline or ESC).
+                out += "\(change.id)  \(change.madeAt)  \(change.madeBy.escapingControlCharacters)  \(change.command.escapingControlCharacters)\(state)\n"
                 out += alignedTable(change.counts.map { ["   ", $0.table, $0.action, String($0.rows)] })
                 if slug != nil {
                     let before = Dictionary(change.before ?? [], uniquingKeysWith: { a, _ in a })

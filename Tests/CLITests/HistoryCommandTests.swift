@@ -42,6 +42,23 @@ import Testing
         #expect(try run(["undo", "2"], in: folder.url).stderr.contains("change 2 (delete designers celine) was undone already, by change 3"))
     }
 
+    /// `--by $'evil\n\x1b[31mred'` forged a second history line and sent ESC to the terminal: who and what are
+    /// written as escapes, on the change's one line; JSON keeps them exact.
+    @Test func whoAndWhatAreWrittenOnOneLineWithoutTerminalControls() throws {
+        let actor = "evil\n\u{1B}[31mred\u{7}"
+        let deleted = try run(["delete", "celine", "--yes", "--by", actor], in: folder.url)
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        let history = try run(["history"], in: folder.url)
+        #expect(history.status == 0)
+        #expect(!history.stdout.contains("\u{1B}") && !history.stdout.contains("\u{7}"))
+        let line = try #require(history.stdout.split(separator: "\n").first { $0.hasPrefix("2  ") })
+        #expect(line.contains("evil\\n\\u{1B}[31mred\\u{7}  delete designers celine"), "\(line)")
+        #expect(!history.stdout.split(separator: "\n").contains { $0.hasPrefix("[31mred") || $0 == "red" })
+        let json = try run(["history", "--format", "json"], in: folder.url)
+        let changes = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(changes.contains { $0["by"] as? String == actor || $0["made_by"] as? String == actor }, "\(json.stdout.prefix(400))")
+    }
+
     @Test func aCitedSourceOrAnUnconfirmedDeleteIsRefusedAndChangesNothing() throws {
         let before = try content()
         let cited = try run(["delete", "balletcore-derby-article-2025", "--yes"], in: folder.url)
