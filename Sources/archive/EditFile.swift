@@ -24,9 +24,12 @@ struct EditFile {
     }
 
     func write(_ text: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // Not through a link, and never blocking on a FIFO an editor may have left at the path.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else { throw ArchiveError(.cannotWrite, "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        try Self.requireRegularFile(descriptor, path)
+        guard ftruncate(descriptor, 0) == 0 else { throw ArchiveError(.cannotWrite, "cannot write \(path): \(String(cString: strerror(errno)))") }
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {
@@ -38,9 +41,14 @@ struct EditFile {
 
     /// The text as the editor left it (an editor may have replaced the file: it is opened anew).
     func read() throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ArchiveError(.cannotRead, "cannot read the edited text \(path): \(String(cString: strerror(errno)))") }
+        // O_NONBLOCK: opening a FIFO the editor left at the path would otherwise wait for a writer for ever.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw ArchiveError(.invalidInput, "the edited text \(path) is a symbolic link, not a file: save the record itself") }
+            throw ArchiveError(.cannotRead, "cannot read the edited text \(path): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
+        try Self.requireRegularFile(descriptor, path)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -56,6 +64,15 @@ struct EditFile {
         // Bytes, not a String: the JSON parser names the line of a byte that is not UTF-8, where decoding
         // leniently would slip a U+FFFD into the record in silence.
         return bytes
+    }
+
+    /// Refuses anything at the path but a regular file: a FIFO, a device or a folder the editor left there.
+    private static func requireRegularFile(_ descriptor: Int32, _ path: String) throws {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ArchiveError(.cannotRead, "cannot read the edited text \(path): \(String(cString: strerror(errno)))") }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw ArchiveError(.invalidInput, "the edited text \(path) is not a regular file (the editor left a FIFO, a device or a folder there): save the record as a file")
+        }
     }
 
     /// Removes the file and its folder (and whatever backup files an editor left there).

@@ -29,6 +29,19 @@ import Testing
 
     private func changeCount() throws -> String { try sqlite3(archive, "SELECT count(*) FROM changes") }
 
+    /// An editor that leaves a FIFO (or a link) at the file's path made `archive edit` block for ever in open():
+    /// anything but a regular file is refused at once (the run is bounded by `timeout`, which exits 124).
+    @Test(arguments: ["os.remove(path); os.mkfifo(path)", "os.remove(path); os.symlink('/etc/hostname', path)"])
+    func anEditorThatLeavesAFIFOOrALinkIsRefusedAtOnce(_ edit: String) throws {
+        let before = try archiveContent(archive)
+        let environment = try editor("fifo.py", edit)
+        let result = try run(["20", ArchiveBinary.url.path, "edit", "celine-ss-2026"], in: folder.url, environment: environment,
+                             executable: URL(fileURLWithPath: "/usr/bin/timeout"), stdin: Data("n\n".utf8))
+        #expect(result.status == 65, "\(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("is not a regular file") || result.stderr.contains("is a symbolic link"), "\(result.stderr)")
+        #expect(try archiveContent(archive) == before)
+    }
+
     @Test func anEditOfFieldsRelationsAndSlugAndItsUndoLeaveTheArchiveAsItWas() throws {
         let before = try archiveContent(archive)
         let environment = try editor("edit.py", """
