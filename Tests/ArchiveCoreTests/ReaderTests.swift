@@ -94,6 +94,18 @@ import Testing
         ]))
     }
 
+    /// An object of 50,000 keys (a line of 80,000 took 10 s when each key scanned the list of those before it):
+    /// every key kept in order, and a duplicate found wherever it is, among few keys or many.
+    @Test func aDuplicateKeyIsFoundAmongFewKeysOrMany() throws {
+        let keys = (0..<50_000).map { "\"k\($0)\": \($0)" }
+        guard case .object(let members) = try parse("{" + keys.joined(separator: ", ") + "}") else { Issue.record("not an object"); return }
+        #expect(members.count == 50_000 && members.last?.key == "k49999" && members[31].key == "k31" && members[32].key == "k32")
+        for (count, repeated) in [(3, "k1"), (31, "k0"), (32, "k0"), (33, "k32"), (50_000, "k3"), (50_000, "k49999")] {
+            let text = "{" + keys.prefix(count).joined(separator: ", ") + ", \"\(repeated)\": 0}"
+            #expect(throws: JSONSyntaxError.self, "\(repeated) after \(count) keys") { try parse(text) }
+        }
+    }
+
     @Test func decodesEscapesAndSurrogatePairs() throws {
         #expect(try parse(#""\"\\\/\b\f\n\r\t\u00e9\ud83e\ude70""#) == .string("\"\\/\u{8}\u{C}\n\r\té🩰"))
         #expect(try parse("\"Céline — “ballet”\"") == .string("Céline — “ballet”"))

@@ -110,6 +110,9 @@ public final class JSONParser {
         }
         let parent = path
         defer { path = parent }
+        // Keys seen, for the duplicate check: a list scan for a record's few keys, a set once there are many (a
+        // line of 80,000 keys took 10 s when every key scanned the list).
+        var keys: Set<String>?
         while true {
             guard try skipWhitespace() == UInt8(ascii: "\"") else { throw fail("expected a key in quotes, found \(try describeNext())") }
             let keyLine = input.line
@@ -118,7 +121,9 @@ public final class JSONParser {
                 path = parent.isEmpty ? key : parent + "." + key
                 keyLines?[path] = keyLine
             }
-            if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice in one object") }
+            if members.count == 32 { keys = Set(members.map(\.key)) }
+            let repeated = keys != nil ? !keys!.insert(key).inserted : members.contains(where: { $0.key == key })
+            if repeated { throw fail("the key \"\(key)\" appears twice in one object") }
             try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
             do {
                 members.append((key, try parseValue(depth: depth + 1)))
