@@ -42,14 +42,22 @@ public enum SlugMaker {
 struct SlugRegistry<Key: Hashable> {
     private var owners: [String: Key] = [:]
     private var assigned: [Key: String] = [:]
+    /// For each base, the suffix to try first: every `base-2` … below it is taken (slugs are never given back), so
+    /// 20,000 rows titled "Untitled" cost 20,000 steps, not 200 million.
+    private var nextSuffix: [String: Int] = [:]
 
     mutating func slug(for key: Key, base: String) -> String {
         if let slug = assigned[key] { return slug }
         var candidate = base
         var suffix = 2
-        while let owner = owners[candidate], owner != key {
+        if let owner = owners[base], owner != key {
+            suffix = nextSuffix[base] ?? 2
             candidate = "\(base)-\(suffix)"
-            suffix += 1
+            while let owner = owners[candidate], owner != key {
+                suffix += 1
+                candidate = "\(base)-\(suffix)"
+            }
+            nextSuffix[base] = suffix + 1
         }
         owners[candidate] = key
         assigned[key] = candidate
