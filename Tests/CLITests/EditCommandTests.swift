@@ -198,5 +198,8 @@ import Testing
         #expect(try archiveContent(archive) == before)
         #expect(try run(["edit", "celine", "--set", "country=France"], in: folder.url).stderr == "designers celine is as it was: nothing was written\n")
         #expect(try changeCount() == "2\n")
+        // As in a CSV cell: the export's formula guard is undone ('=SUM(A1) is =SUM(A1)), as an import of the cell does.
+        #expect(try run(["edit", "celine", "--set", "country='=SUM(A1)", "--set", "description='not a formula"], in: folder.url).status == 0)
+        #expect(try sqlite3(archive, "SELECT country, description FROM designers WHERE slug = 'celine'") == "=SUM(A1)|'not a formula\n")
     }
 }

@@ -57,7 +57,9 @@ public struct RecordEdit: Sendable {
                 problems.append(ImportProblem(.unknownField, file: "--set", field: field, message: message))
                 continue
             }
-            let new: JSONValue = value.isEmpty ? .null : .string(value)
+            // As in a CSV cell (the README's promise): empty is unknown, and the formula guard of `archive export`
+            // ('=SUM(A1) written so that a spreadsheet shows it as text) is undone, as a CSV import undoes it.
+            let new: JSONValue = value.isEmpty ? .null : .string(FormulaGuard.unescape(value))
             if let index = members.firstIndex(where: { $0.key == field }) { members[index].value = new } else { members.append((field, new)) }
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems, truncated: false) }
