@@ -18,15 +18,30 @@ import Testing
         ("20C.", 1900, 1999), ("19-20C.", 1800, 1999), ("18th c", 1700, 1799), ("1st quarter of 20C.", 1900, 1924), ("1983/84", 1983, 1984),
         ("1940s–60s", 1940, 1969), ("mid–late 18th century", 1733, 1799), ("early to mid 1900s", 1900, 1965), ("mid to late 1800s", 1833, 1899),
         ("possibly 17th century", 1600, 1699), ("designed 1883", 1883, 1883),
+        // The Met's wording, fashion seasons and BC ranges that issue 21 found unread or misread.
+        ("third quarter 18th century", 1750, 1774), ("second half 18th century", 1750, 1799), ("first quarter 20th century", 1900, 1924),
+        ("Autumn - Winter 1983 -1984", 1983, 1984), ("Spring / Summer 1987", 1987, 1987), ("Spring/Summer, 1977", 1977, 1977),
+        ("1045-771 B.C.", -1045, -771), ("1045-40 BC", -1045, -1040),
     ])
     func readsTheYearsItMeans(text: String, earliest: Int, latest: Int) {
         #expect(DateText.span(text) == DateText.Span(earliest: earliest, latest: latest), "\(text)")
+    }
+
+    /// Open ranges: the known end, strictly before or after; the other unknown.
+    @Test func beforeAndAfterLeaveOneEndOpen() {
+        #expect(DateText.years("before 1925")! == (nil, 1924))
+        #expect(DateText.years("After 1950")! == (1951, nil))
+        #expect(DateText.years("before 1930s")! == (nil, 1929))
+        #expect(DateText.years("after 19th century")! == (1900, nil))
+        #expect(DateText.years("ca. 1880")! == (1875, 1885))
+        #expect(DateText.years("before") == nil && DateText.years("after Bronze age") == nil)
     }
 
     @Test(arguments: ["", "undated", "Bronze age (ca. 1500 B.C.)", "by 1931", "Ch'ing Dynasty (1644-1912)", "1870-60", "19", "1970-", "12345",
                       "about 1916-1920, by 1931", "0", "before 1930s", "1975s",
                       "late 19th-early 19th century"])
     func leavesWhatItCannotReadUnknown(text: String) {
+        #expect(DateText.years(text) == nil || text.hasPrefix("before"), "\(text)")
         #expect(DateText.span(text) == nil, "\(text)")
     }
 

@@ -3,20 +3,24 @@
 // span it indexes. The rules, each tested in DateTextTests:
 // - a year: 1986 → 1986–1986, of three or four digits unless BC or AD follows; BC or B.C. makes it negative
 //   (1500 BC → -1500);
-// - a range: 1860–1870, 1860-70, 2009–12 (the end borrows the start's leading digits), ca. 1920–40;
+// - a range: 1860–1870, 1860-70, 2009–12 (the end borrows the start's leading digits), ca. 1920–40; a BC range
+//   runs downwards and borrows only so (1045-40 BC → -1045–-1040; 1045-771 B.C. → -1045–-771);
 // - a decade: 1970s, 1970's, 1970’s → 1970–1979; a year in 00s is a century: 1800s → 1800–1899; a range of
 //   decades: 1780's - 1790's → 1780–1799;
 // - a century: 19th century → 1800–1899 (as CDWA indexes it), 16th–17th century → 1500–1699;
 // - early, mid, late take the first, middle and last third of a decade or century (early 20th century →
-//   1900–1932, mid 1970s → 1973–1975); first/second half and 1st–4th quarter likewise;
+//   1900–1932, mid 1970s → 1973–1975); first/second half and 1st–4th quarter likewise, with or without "of the"
+//   (third quarter 18th century → 1750–1774);
 // - circa (ca., c., circa, about, approximately) widens a year or a range by 5 years each side; a decade or
 //   a century is already approximate and stays as it is;
 // - several dates joined by "or", "," or ";" span from the earliest to the latest ("1760s or 1770s");
 //   "13th or 14th century" lends its "century" to the part before;
-// - a season names its year: Spring/Summer 1997 → 1997; "possibly", "probably", "designed", "made" and
+// - a season names its year: Spring/Summer 1997, Spring / Summer 1987, Spring/Summer, 1977 → that year; Autumn -
+//   Winter 1983 -1984 → 1983–1984; "possibly", "probably", "designed", "made" and
 //   "dated" before a date leave its years as they are;
 // - abbreviations: 20C., 19-20C., 18th c → centuries; 1983/84 → 1983–1984; 1940s–60s → 1940–1969; two
 //   portions joined (mid–late 18th century, early to mid 1900s) run from the first's start to the second's end;
+// - an open range (`years`, not `span`): before 1925 → unknown–1924, after 1950 → 1951–unknown;
 // Anything else ("Bronze age", "by 1931", "Ch'ing Dynasty") is not parsed: the text is kept as written and
 // its years stay unknown.
 
@@ -24,6 +28,17 @@ public enum DateText {
     public struct Span: Equatable, Sendable {
         public let earliest: Int
         public let latest: Int
+    }
+
+    /// The years `text` means, with an open end for "before …" and "after …" (strictly: before 1925 ends in 1924,
+    /// after 1950 starts in 1951; the other end stays unknown), or nil when it is not a date these rules read.
+    public static func years(_ text: String) -> (earliest: Int?, latest: Int?)? {
+        let lowered = text.lowercased().trimmingWhitespace()
+        for (word, before) in [("before ", true), ("after ", false)] where lowered.hasPrefix(word) {
+            guard let span = span(String(lowered.dropFirst(word.count))) else { return nil }
+            return before ? (nil, span.earliest - 1) : (span.latest + 1, nil)
+        }
+        return span(text).map { ($0.earliest, $0.latest) }
     }
 
     /// Years widened on each side of a circa date.
@@ -54,6 +69,8 @@ public enum DateText {
         ("–", "-"), ("—", "-"), ("‐", "-"), ("’s", "s"), ("'s", "s"), (" - ", "-"), ("b.c.", "bc"), ("a.d.", "ad"),
         ("mid-", "mid "), ("early-", "early "), ("late-", "late "), ("mid–", "mid "), ("early–", "early "), ("late–", "late "),
         ("mid—", "mid "), ("early—", "early "), ("late—", "late "),
+        // Fashion seasons as museums write them: "Spring / Summer 1987", "Autumn - Winter 1983 -1984", "Spring/Summer, 1977".
+        (" / ", "/"), ("summer, ", "summer "), ("winter, ", "winter "),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     private static func replacingInOnePass(_ text: String) -> String {
@@ -79,7 +96,8 @@ public enum DateText {
     private static let circaWords = ["circa ", "ca. ", "ca.", "ca ", "c. ", "c.", "about ", "approximately ", "approx. "]
     /// Words before a date that keep its years as they are: the institution's best answer is the span.
     private static let plainWords = ["possibly ", "probably ", "designed ", "made ", "dated "]
-    private static let seasonWords = ["spring/summer ", "autumn/winter ", "fall/winter ", "spring ", "summer ", "autumn ", "fall ", "winter ", "resort ", "pre-fall "]
+    private static let seasonWords = ["spring/summer ", "autumn/winter ", "fall/winter ", "spring-summer ", "autumn-winter ", "fall-winter ",
+                                      "spring ", "summer ", "autumn ", "fall ", "winter ", "resort ", "pre-fall "]
 
     private static func single(_ text: String) -> Span? {
         var text = text
@@ -124,8 +142,10 @@ public enum DateText {
         if ends.count == 1 { return Span(earliest: first, latest: first) }
         guard ends.count == 2, ends[1].allSatisfy(\.isASCIIDigit), (1...4).contains(ends[1].count) else { return nil }
         let digits = String(first)
-        // 900-1400: a longer end is a whole year; a shorter one borrows the start's leading digits.
-        let full = ends[1].count >= digits.count ? ends[1] : String(digits.dropLast(ends[1].count)) + ends[1]
+        // 900-1400: a longer end is a whole year; a shorter one borrows the start's leading digits. BC ranges run
+        // downwards: 1045-40 BC borrows (1045 to 1040 BC), 1045-771 BC does not (1045 to 771 BC, not 1771).
+        var full = ends[1].count >= digits.count ? ends[1] : String(digits.dropLast(ends[1].count)) + ends[1]
+        if !bare, let borrowed = Int(full), borrowed > first { full = ends[1] }
         guard let end = Int(full) else { return nil }
         // BC ranges run downwards (300-100 BC): the caller turns them round.
         if !bare && end < first { return Span(earliest: end, latest: first) }
@@ -237,13 +257,13 @@ public enum DateText {
     private static func simplePortion(_ text: String) -> ((Span) -> Span, String)? {
         let portions: [(words: [String], index: Int, of: Int)] = [
             (["early ", "early-"], 0, 3), (["mid ", "mid-", "middle "], 1, 3), (["late ", "late-"], 2, 3),
-            (["first half of the ", "first half of ", "1st half of the ", "1st half of ", "1st half "], 0, 2),
-            (["second half of the ", "second half of ", "2nd half of the ", "2nd half of ", "2nd half "], 1, 2),
-            (["first quarter of the ", "first quarter of ", "1st quarter of the ", "1st quarter of ", "1st quarter "], 0, 4),
-            (["second quarter of the ", "second quarter of ", "2nd quarter of the ", "2nd quarter of ", "2nd quarter "], 1, 4),
-            (["third quarter of the ", "third quarter of ", "3rd quarter of the ", "3rd quarter of ", "3rd quarter "], 2, 4),
+            (["first half of the ", "first half of ", "1st half of the ", "1st half of ", "1st half ", "first half "], 0, 2),
+            (["second half of the ", "second half of ", "2nd half of the ", "2nd half of ", "2nd half ", "second half "], 1, 2),
+            (["first quarter of the ", "first quarter of ", "1st quarter of the ", "1st quarter of ", "1st quarter ", "first quarter "], 0, 4),
+            (["second quarter of the ", "second quarter of ", "2nd quarter of the ", "2nd quarter of ", "2nd quarter ", "second quarter "], 1, 4),
+            (["third quarter of the ", "third quarter of ", "3rd quarter of the ", "3rd quarter of ", "3rd quarter ", "third quarter "], 2, 4),
             (["fourth quarter of the ", "fourth quarter of ", "4th quarter of the ", "4th quarter of ", "4th quarter ",
-              "last quarter of the ", "last quarter of "], 3, 4),
+              "last quarter of the ", "last quarter of ", "fourth quarter ", "last quarter "], 3, 4),
         ]
         for portion in portions {
             for word in portion.words where text.hasPrefix(word) {

@@ -83,9 +83,9 @@ final class MappedRecordReader: RecordReader {
             if table.name == mapping.table.name { stats?.dateTexts += 1 }
             // An explicit year wins over the parse; the parse fills only what is empty.
             if values[dates.earliest, default: ""].isEmpty || values[dates.latest, default: ""].isEmpty {
-                if let span = DateText.span(text) {
-                    if values[dates.earliest, default: ""].isEmpty { values[dates.earliest] = String(span.earliest) }
-                    if values[dates.latest, default: ""].isEmpty { values[dates.latest] = String(span.latest) }
+                if let years = DateText.years(text) {
+                    if values[dates.earliest, default: ""].isEmpty, let earliest = years.earliest { values[dates.earliest] = String(earliest) }
+                    if values[dates.latest, default: ""].isEmpty, let latest = years.latest { values[dates.latest] = String(latest) }
                 } else if table.name == mapping.table.name && values[dates.earliest, default: ""].isEmpty && values[dates.latest, default: ""].isEmpty {
                     stats?.unparsedDates += 1
                 }
