@@ -80,6 +80,12 @@ import Testing
             (mapping.replacingOccurrences(of: "\"table\": \"objects\"", with: "\"table\": \"object\""), "mapping.json: table: unknown table \"object\""),
             ("{\"table\": \"objects\", \"slug\": \"x\", \"colums\": {}}", "mapping.json: colums: unknown key"),
             ("{\"table\": ", "mapping.json:1: "),
+            // Said once, before any row: an unclosed template was a literal slug, constants.slug was ignored.
+            (mapping.replacingOccurrences(of: "shoe-museum-{Object Number}", with: "shoe-museum-{Object Number"),
+             "mapping.json: slug: the template \"shoe-museum-{Object Number\" has a \"{\" without its \"}\""),
+            (mapping.replacingOccurrences(of: "shoe-museum-{Object Number}", with: "shoe-museum-Object Number}"), "mapping.json: slug: the template \"shoe-museum-Object Number}\" has a \"}\" that no \"{\" opened"),
+            (mapping.replacingOccurrences(of: "shoe-museum-{Object Number}", with: "shoe-{}"), "mapping.json: slug: the template \"shoe-{}\" has an empty {}"),
+            ("{\"table\": \"objects\", \"slug\": \"x-{a}\", \"constants\": {\"slug\": \"fixed\"}}", "mapping.json: constants.slug: the slug comes from the mapping's \"slug\" template"),
         ]
         for (text, expected) in cases {
             try write("mapping.json", text)

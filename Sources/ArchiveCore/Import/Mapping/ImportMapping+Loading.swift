@@ -40,6 +40,25 @@ extension ImportMapping {
             return text
         }
 
+        /// A template, its braces checked: `{title` is a mistake, not a literal slug.
+        func template(_ value: JSONValue?, _ key: String) throws(ImportProblem) -> Template {
+            let text = try string(value, key)
+            var open = false
+            for character in text {
+                switch character {
+                case "{" where open: throw fail(key, "the template \"\(text)\" opens a \"{\" inside another: write {field} for each field")
+                case "{": open = true
+                case "}" where !open: throw fail(key, "the template \"\(text)\" has a \"}\" that no \"{\" opened")
+                case "}": open = false
+                default: break
+                }
+            }
+            if open { throw fail(key, "the template \"\(text)\" has a \"{\" without its \"}\"") }
+            let template = Template(text)
+            if template.fields.contains("") { throw fail(key, "the template \"\(text)\" has an empty {}: name a field inside it") }
+            return template
+        }
+
         func table(_ name: String, _ key: String) throws(ImportProblem) -> TableDescription {
             guard let table = Tables.named(name) else {
                 throw fail(key, "unknown table \"\(name)\"; tables: \(Tables.all.map(\.name).joined(separator: ", "))")
@@ -67,7 +86,7 @@ extension ImportMapping {
             func member(_ key: String) -> JSONValue? { top.first { $0.key == key }?.value }
             let table = try self.table(try string(member("table"), "table"), "table")
             guard table.kind == .record else { throw fail("table", "\(table.name) is a relation table; map records, and split fields into relations") }
-            let slug = Template(try string(member("slug"), "slug"))
+            let slug = try template(member("slug"), "slug")
 
             var columns: [(String, String)] = []
             for entry in try object(member("columns") ?? .object([]), "columns") {
@@ -75,6 +94,8 @@ extension ImportMapping {
             }
             var constants: [(String, String)] = []
             for entry in try object(member("constants") ?? .object([]), "constants") {
+                // The slug is made by the "slug" template alone: a constant slug would be one record for every row.
+                if entry.key == "slug" { throw fail("constants.slug", "the slug comes from the mapping's \"slug\" template, not from constants") }
                 constants.append((try column(entry.key, of: table, "constants.\(entry.key)"), try string(entry.value, "constants.\(entry.key)")))
             }
             var values: [String: [String: String]] = [:]
@@ -119,8 +140,8 @@ extension ImportMapping {
                 guard relation.referencedTables.contains(table.name), relation.referencedTables.contains("sources") else {
                     throw fail("cite.table", "\(relation.name) does not link \(table.name) to sources")
                 }
-                let note = try members.first { $0.key == "note" }.map { member throws(ImportProblem) in Template(try string(member.value, "cite.note")) }
-                cite = (Template(try string(members.first { $0.key == "source" }?.value, "cite.source")), relation, note)
+                let note = try members.first { $0.key == "note" }.map { member throws(ImportProblem) in try template(member.value, "cite.note") }
+                cite = (try template(members.first { $0.key == "source" }?.value, "cite.source"), relation, note)
             }
             var splits: [Split] = []
             if let value = member("split") {
@@ -160,11 +181,11 @@ extension ImportMapping {
             }
             var createdColumns: [(String, Template)] = []
             for entry in try object(create.first { $0.key == "columns" }?.value ?? .object([]), "\(key).create.columns") {
-                createdColumns.append((try column(entry.key, of: created, "\(key).create.columns.\(entry.key)"), Template(try string(entry.value, "\(key).create.columns.\(entry.key)"))))
+                createdColumns.append((try column(entry.key, of: created, "\(key).create.columns.\(entry.key)"), try template(entry.value, "\(key).create.columns.\(entry.key)")))
             }
             var fields: [(String, Template)] = []
             for entry in try object(member("fields") ?? .object([]), "\(key).fields") {
-                fields.append((try column(entry.key, of: relation, "\(key).fields.\(entry.key)"), Template(try string(entry.value, "\(key).fields.\(entry.key)"))))
+                fields.append((try column(entry.key, of: relation, "\(key).fields.\(entry.key)"), try template(entry.value, "\(key).fields.\(entry.key)")))
             }
             var qualifiers: [String] = []
             if let value = member("qualifiers") {
@@ -176,7 +197,7 @@ extension ImportMapping {
             }
             return Split(key: key, column: try string(member("column"), "\(key).column"), separator: try string(member("separator") ?? .string(" | "), "\(key).separator"),
                          hasRole: pattern.contains("{role}"), relation: relation, parentColumn: parent, otherColumn: other,
-                         create: (created, Template(try string(create.first { $0.key == "slug" }?.value, "\(key).create.slug")), createdColumns),
+                         create: (created, try template(create.first { $0.key == "slug" }?.value, "\(key).create.slug"), createdColumns),
                          fields: fields, qualifiers: qualifiers, qualifierColumn: qualifierColumn,
                          qualifiedRole: try member("qualified_role").map { value throws(ImportProblem) in try string(value, "\(key).qualified_role") })
         }
