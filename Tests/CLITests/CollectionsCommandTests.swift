@@ -86,6 +86,9 @@ import Testing
             (mapping.replacingOccurrences(of: "shoe-museum-{Object Number}", with: "shoe-museum-Object Number}"), "mapping.json: slug: the template \"shoe-museum-Object Number}\" has a \"}\" that no \"{\" opened"),
             (mapping.replacingOccurrences(of: "shoe-museum-{Object Number}", with: "shoe-{}"), "mapping.json: slug: the template \"shoe-{}\" has an empty {}"),
             ("{\"table\": \"objects\", \"slug\": \"x-{a}\", \"constants\": {\"slug\": \"fixed\"}}", "mapping.json: constants.slug: the slug comes from the mapping's \"slug\" template"),
+            // A template naming a field that is nowhere was "Nope is empty" on every row.
+            (mapping.replacingOccurrences(of: "shoe-museum-{Object Number}", with: "shoe-museum-{Object Numbr}"),
+             "mapping.json: slug: the template \"shoe-museum-{Object Numbr}\" names {Object Numbr}, which is neither a column of museum.csv nor one the mapping makes; did you mean \"Object Number\"?"),
         ]
         for (text, expected) in cases {
             try write("mapping.json", text)

@@ -209,6 +209,28 @@ final class MappedRecordReader: RecordReader {
         }
         if let life = mapping.life { try require(life.text, "life.text") }
         for computed in mapping.context { try require(computed.from, "context.\(computed.name).from") }
+        // What a template may name: the file's columns, the archive columns the mapping fills, the context; a
+        // split's templates also its item's name and role. A field named nowhere was reported on every row.
+        let known = names.union(mapping.columns.map(\.column)).union(mapping.constants.map(\.column)).union(mapping.context.map(\.name))
+            .union(mapping.dates.map { [$0.earliest, $0.latest] } ?? []).union(mapping.life.map { [$0.born, $0.died] } ?? [])
+        func check(_ template: ImportMapping.Template, _ key: String, also extra: Set<String> = []) throws(ImportProblem) {
+            for field in template.fields where !known.contains(field) && !extra.contains(field) {
+                let suggestion = NearestName.suggestion(for: field, among: known.union(extra).sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw ImportProblem(.unknownField, file: mapping.path, field: key,
+                                    message: "the template \"\(template.text)\" names {\(field)}, which is neither a column of \(file) nor one the mapping makes\(suggestion)")
+            }
+        }
+        try check(mapping.slug, "slug")
+        if let cite = mapping.cite {
+            try check(cite.source, "cite.source")
+            if let note = cite.note { try check(note, "cite.note") }
+        }
+        for split in mapping.splits {
+            let item: Set<String> = ["name", "role"]
+            try check(split.create.slug, "\(split.key).create.slug", also: item)
+            for (column, template) in split.create.columns { try check(template, "\(split.key).create.columns.\(column)", also: item) }
+            for (column, template) in split.fields { try check(template, "\(split.key).fields.\(column)", also: item) }
+        }
     }
 }
 
