@@ -70,6 +70,30 @@ import Testing
         #expect(again.stderr.contains("nothing to change"))
     }
 
+    /// Records a mapping declares or creates are created when missing and never changed: "REPETTO" at the museum
+    /// rewrote the seeds' Repetto, `records` could rewrite any record ("HIJACKED") or write relation tables, and a
+    /// re-import put back an institution a curator had renamed.
+    @Test func recordsAMappingDeclaresOrCreatesAreNeverChangedByIt() throws {
+        let db = folder.path("archive.sqlite")
+        let seeded = try sqlite3(db, "SELECT name, coalesce(description, '') FROM designers WHERE slug IN ('repetto', 'celine') ORDER BY slug")
+        try write("museum.csv", museumCSV.replacingOccurrences(of: "Repetto (Maker)", with: "REPETTO (Maker)"))
+        let hijack = mapping.replacingOccurrences(of: "\"institutions\": [", with: "\"designers\": [{\"slug\": \"celine\", \"name\": \"HIJACKED\"}], \"institutions\": [")
+        try write("mapping.json", hijack)
+        let first = try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try sqlite3(db, "SELECT name, coalesce(description, '') FROM designers WHERE slug IN ('repetto', 'celine') ORDER BY slug") == seeded)
+        #expect(try sqlite3(db, "SELECT count(*) FROM object_makers m JOIN designers d ON d.id = m.designer_id WHERE d.slug = 'repetto'") == "2\n")
+        // A curator renames the institution the mapping declared; importing again leaves the curator's name.
+        #expect(try run(["edit", "institutions", "shoe-museum", "--set", "name=The Shoe Museum, Northampton"], in: folder.url).status == 0)
+        #expect(try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url).status == 0)
+        #expect(try sqlite3(db, "SELECT name FROM institutions WHERE slug = 'shoe-museum'") == "The Shoe Museum, Northampton\n")
+        // Relation tables are not records to declare.
+        try write("mapping.json", mapping.replacingOccurrences(of: "\"institutions\": [", with: "\"collection_designers\": [], \"institutions\": ["))
+        let relation = try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url)
+        #expect(relation.status == 65)
+        #expect(relation.stderr.hasPrefix("mapping.json: records.collection_designers: collection_designers is a relation table"), "\(relation.stderr)")
+    }
+
     @Test func aMistakeInTheMappingNamesItsKeyAndChangesNothing() throws {
         try write("museum.csv", museumCSV)
         let before = try sqlite3(folder.path("archive.sqlite"), ".dump")

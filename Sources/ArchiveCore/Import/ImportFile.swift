@@ -37,6 +37,9 @@ public struct ImportFile: Sendable {
     public let table: String
     public let format: Format
     let content: Content
+    /// Records of this file are created when missing and otherwise left as they are: the records a mapping
+    /// declares or creates from a split (an institution, a maker), which a curator may have edited since.
+    var createOnly = false
 
     /// Size in bytes, for progress.
     public var size: Int64 {
@@ -142,9 +145,11 @@ public struct ImportFile: Sendable {
             throw ArchiveError(.invalidInput, "--mapping applies to a single file, and \(path) is a folder")
         }
         let stats = MappingStats()
-        let declared = mapping.records.map { ImportFile(name: mapping.path, table: $0.table.name, format: .json, content: .fixed($0.rows)) }
+        let declared = mapping.records.map { ImportFile(name: mapping.path, table: $0.table.name, format: .json, content: .fixed($0.rows), createOnly: true) }
         return declared + mapping.mappedTables.map { table in
-            ImportFile(name: path, table: table.name, format: file.format, content: .mapped(path: path, mapping: mapping, stats: stats))
+            // The mapped table's own records are the file's; records a split creates are only ever created.
+            ImportFile(name: path, table: table.name, format: file.format, content: .mapped(path: path, mapping: mapping, stats: stats),
+                       createOnly: table.kind == .record && table.name != mapping.table.name)
         }
     }
 

@@ -64,6 +64,8 @@ final class ImportWriter {
             }
         }
         guard isValid else { return }
+        // Created when missing, never changed: a record a mapping declares or creates may be a curator's.
+        if file.createOnly, table.kind == .record, try writer(for: table).existingRowID(values) != nil { return }
         let missing = table.columns.filter { column in column.isRequired && !fields.contains { $0.name == column.name } }
         var existing = false
         if !missing.isEmpty {

@@ -151,6 +151,9 @@ extension ImportMapping {
             var records: [(TableDescription, [[(name: String, value: JSONValue)]])] = []
             for entry in try object(member("records") ?? .object([]), "records") {
                 let target = try self.table(entry.key, "records.\(entry.key)")
+                guard target.kind == .record else {
+                    throw fail("records.\(entry.key)", "\(target.name) is a relation table; records declares the records the rows refer to (an institution, a source)")
+                }
                 guard case .array(let rows) = entry.value else { throw fail("records.\(entry.key)", "expected a list of records") }
                 records.append((target, try rows.enumerated().map { index, row throws(ImportProblem) in
                     try object(row, "records.\(entry.key)[\(index + 1)]").map { (name: $0.key, value: $0.value) }
