@@ -29,6 +29,20 @@ import Testing
 
     private func changeCount() throws -> String { try sqlite3(archive, "SELECT count(*) FROM changes") }
 
+    /// An edit that renames and sets fields, its undo, and the undo of that (a redo): the redo said "change 4
+    /// touched designers celine since", counting the undo's own first image against itself.
+    @Test func anEditThatRenamesIsUndoneAndRedoneAndUndoneAgain() throws {
+        let before = try archiveContent(archive)
+        #expect(try run(["edit", "celine", "--set", "slug=celine-two", "--set", "country=France"], in: folder.url).status == 0)
+        let edited = try archiveContent(archive)
+        for (change, expected) in [(2, before), (3, edited), (4, before)] {
+            let undo = try run(["undo", String(change)], in: folder.url)
+            #expect(undo.status == 0, "undo \(change): \(undo.stderr)")
+            #expect(try archiveContent(archive) == expected, "after undo \(change)")
+        }
+        #expect(try sqlite3(archive, "SELECT slug, coalesce(country, '-') FROM designers WHERE slug LIKE 'celine%'") == "celine|-\n")
+    }
+
     /// An editor that leaves a FIFO (or a link) at the file's path made `archive edit` block for ever in open():
     /// anything but a regular file is refused at once (the run is bounded by `timeout`, which exits 124).
     @Test(arguments: ["os.remove(path); os.mkfifo(path)", "os.remove(path); os.symlink('/etc/hostname', path)"])

@@ -100,8 +100,11 @@ public enum Undo {
             // The image holds the columns the change altered: those go back, if they still hold what it wrote
             // and no later change touched the row.
             guard !changed.isEmpty else { return }
+            // The undo's own change is not a later one: a row the target updated twice (an edit that renames,
+            // then sets fields) is put back image by image, and the first image put back is logged already.
             if let later: Int64 = try db.fetchOne(
-                "SELECT max(change_id) FROM change_rows WHERE table_name = ? AND row_id = ? AND change_id > ? AND \(Undo.inEffect)", [table, rowid, target]) {
+                "SELECT max(change_id) FROM change_rows WHERE table_name = ? AND row_id = ? AND change_id > ? AND change_id <> ? AND \(Undo.inEffect)",
+                [table, rowid, target, log.id]) {
                 throw try conflict(table, rowid: rowid, slug: nil, after: target, db, later: later)
             }
             try restore(table, rowid: rowid, before: before ?? "{}", after: after ?? "{}", columns: changed, target: target, db)
