@@ -13,5 +13,5 @@ public enum Schema {
     package static func migrator() throws -> Migrator { try Migrator(migrations: migrations) }
 
     /// The tables that hold records, in the order that references allow them to be filled.
-    public static let recordTables = ["sources", "institutions", "designers", "collections", "shoes", "icons", "objects", "trends"]
+    public static let recordTables = ["sources", "institutions", "designers", "collections", "shoes", "icons", "tags", "objects", "trends"]
 }

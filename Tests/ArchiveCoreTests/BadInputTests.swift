@@ -9,16 +9,19 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     let content: [UInt8]
     /// What the problem line must say after the folder path.
     let expected: String
+    /// Files imported with it, in the same folder (the institution an object names).
+    let others: [(name: String, content: String)]
 
-    init(_ name: String, _ file: String, _ content: String, _ expected: String) {
-        self.init(name, file, Array(content.utf8), expected)
+    init(_ name: String, _ file: String, _ content: String, _ expected: String, with others: [(name: String, content: String)] = []) {
+        self.init(name, file, Array(content.utf8), expected, with: others)
     }
 
-    init(_ name: String, _ file: String, _ content: [UInt8], _ expected: String) {
+    init(_ name: String, _ file: String, _ content: [UInt8], _ expected: String, with others: [(name: String, content: String)] = []) {
         self.name = name
         self.file = file
         self.content = content
         self.expected = expected
+        self.others = others
     }
 
     var testDescription: String { name }
@@ -47,7 +50,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("huge number", "collections.json", #"[{"slug": "c", "title": "C", "year": 123456789012345678901234567890}]"#,
                  "collections.json:1: record 1 (c): year: 123456789012345678901234567890 is too large"),
         BadInput("unknown column", "designers.csv", "slug,name,kind,colour\nx,X,house,red\n",
-                 "designers.csv:1: colour: unknown field for designers (known: slug, name, kind, country, founded, active_from, active_to, description, born, died, closed, wikidata, ulan, viaf, wikipedia)"),
+                 "designers.csv:1: colour: unknown field for designers (known: slug, name, kind, country, founded, active_from, active_to, description, born, died, closed, wikidata, ulan, viaf, wikipedia, nationality, museum_id)"),
         BadInput("missing required field", "shoes.csv", "slug,name\nx,\n",
                  "shoes.csv:2: name: is required but empty"),
         BadInput("dangling reference", "shoe_designers.csv", "shoe,designer,role\nrepetto-zizi,nobody,maker\n",
@@ -76,8 +79,28 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                  "icon_shoes.csv:2: relation: \"adored\" is not one of wore, designed_for, popularised, muse, inspired"),
         BadInput("relation duplicated", "icon_shoes.csv", "icon,shoe,relation\nserge-gainsbourg,sneakerina,wore\nserge-gainsbourg,sneakerina,wore\n",
                  "icon_shoes.csv:3: this icon-shoes relation appears more than once in this import"),
-        BadInput("rule across fields", "designers.csv", "slug,name,kind,founded\nrider-2,Someone,person,1990\n",
-                 "designers.csv:2: breaks a rule of the archive: CHECK constraint failed: founded IS NULL OR kind = 'house'"),
+        // The rules of the schema (CHECK, UNIQUE), one of each shape, in the archive's words: never the SQL.
+        BadInput("a field only some records have", "designers.csv", "slug,name,kind,founded\nrider-2,Someone,person,1990\n",
+                 "designers.csv:2: founded: 1990 is only for a designer whose kind is house (this one's is person)"),
+        BadInput("a Wikidata id", "designers.csv", "slug,name,wikidata\nx,X,X123\n",
+                 "designers.csv:2: wikidata: \"X123\" is not a Wikidata id (Q and digits)"),
+        BadInput("a ULAN id", "icons.csv", "slug,name,ulan\nx,X,123\n",
+                 "icons.csv:2: ulan: \"123\" is not a Getty ULAN id (5 and 8 digits)"),
+        BadInput("a VIAF id", "designers.csv", "slug,name,viaf\nx,X,12a\n",
+                 "designers.csv:2: viaf: \"12a\" is not a VIAF id (up to 22 digits)"),
+        BadInput("years out of order", "trends.csv", "slug,name,earliest_year,latest_year\nt,T,1990,1980\n",
+                 "trends.csv:2: earliest_year: 1990 is after latest_year 1980"),
+        BadInput("years out of order in an update", "designers.csv", "slug,active_from,active_to\nceline,2030,2000\n",
+                 "designers.csv:2: active_from: 2030 is after active_to 2000"),
+        BadInput("a designer affiliated with itself", "designer_affiliations.csv", "person,house,role\nrepetto,repetto,designer\n",
+                 "designer_affiliations.csv:2: house: \"repetto\" is the person itself: a designer cannot be its own house"),
+        BadInput("a trend its own ancestor", "trend_lineage.csv", "trend,ancestor,relation\nballetcore,balletcore,revival_of\n",
+                 "trend_lineage.csv:2: ancestor: \"balletcore\" is the trend itself: a trend cannot be its own ancestor"),
+        BadInput("a nested relation to itself", "designers.json", #"[{"slug": "zz", "name": "ZZ", "kind": "person", "affiliations": [{"house": "zz", "role": "designer"}]}]"#,
+                 "designers.json:1: record 1 (zz): affiliations[1].house: \"zz\" is the person itself: a designer cannot be its own house"),
+        BadInput("an accession number held by another object", "objects.csv",
+                 "slug,institution,title,accession_number\no1,m,Dress,1937-45-4\no2,m,Coat,1937-45-4\n",
+                 "objects.csv:3: accession_number: \"1937-45-4\" is already held by o1 at m", with: [("institutions.csv", "slug,name\nm,Museum\n")]),
         BadInput("nesting too deep", "icons.json", "[{\"slug\": \"x\", \"name\": " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}]",
                  "icons.json:1: record 1: name: nested more than 64 levels deep"),
         BadInput("bad text in the header", "icons.csv", Array("slug,na".utf8) + [0xFF] + Array("me\nx,X\n".utf8),
@@ -95,10 +118,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let fixture = try ArchiveFixture(seeded: true)
         let before = try fixture.dump()
         let path = try fixture.write(input.file, Data(input.content))
-        let problems = try fixture.problems(importing: path)
+        for other in input.others { try fixture.write(other.name, other.content) }
+        let problems = try fixture.problems(importing: input.others.isEmpty ? path : fixture.inputFolder)
         #expect(problems.count >= 1)
         #expect(problems.first?.hasPrefix(path.dropLast(input.file.count) + input.expected) == true,
                 "got: \(problems.first ?? "no problem")")
+        // SQLite's words for its rules are not the archive's.
+        for word in BadInputTests.sqlWords { #expect(problems.first?.contains(word) == false, "\(word) in \(problems.first ?? "")") }
         #expect(try fixture.dump() == before)
     }
+
+    static let sqlWords = ["CHECK", "GLOB", "typeof", "constraint failed", "SELECT", "IS NULL", "UNIQUE"]
 }

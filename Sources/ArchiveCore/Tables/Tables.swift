@@ -7,7 +7,7 @@ public enum Tables {
     public static func named(_ name: String) -> TableDescription? { all.first { $0.name == name } }
 
     /// What one row of a table is called in messages: "designer", "collection-shoes".
-    static func singular(_ table: String) -> String {
+    public static func singular(_ table: String) -> String {
         switch table {
         case "sources": "source"
         case "designers": "designer"
@@ -17,6 +17,7 @@ public enum Tables {
         case "institutions": "institution"
         case "objects": "object"
         case "trends": "trend"
+        case "tags": "tag"
         default: String(table.map { $0 == "_" ? "-" : $0 })
         }
     }
@@ -60,6 +61,8 @@ public enum Tables {
             ColumnDescription("ulan", .text, meaning: "Getty ULAN id, nine digits from 500000000 (https://vocab.getty.edu/page/ulan/ID)"),
             ColumnDescription("viaf", .text, meaning: "VIAF id, digits (https://viaf.org/viaf/ID)"),
             ColumnDescription("wikipedia", .text, meaning: "English Wikipedia article title or page id"),
+            ColumnDescription("nationality", .text, meaning: "Nationality of a person, as the source writes it"),
+            ColumnDescription("museum_id", .text, meaning: "The id the museum whose data made this record gives the maker (the Met's Constituent ID)"),
         ], nested: [
             .init(key: "sources", table: "designer_sources", parentColumn: "designer"),
             .init(key: "affiliations", table: "designer_affiliations", parentColumn: "person"),
@@ -104,6 +107,11 @@ public enum Tables {
             .init(key: "designers", table: "icon_designers", parentColumn: "icon"),
             .init(key: "sources", table: "icon_sources", parentColumn: "icon"),
         ]),
+        TableDescription(record: "tags", meaning: "A keyword institutions give objects (Women, Dresses), with its vocabulary ids", columns: [
+            ColumnDescription("name", .text, required: true, meaning: "The keyword as written"),
+            ColumnDescription("aat", .text, meaning: "Getty AAT id, nine digits from 300000000 (https://vocab.getty.edu/page/aat/ID)"),
+            ColumnDescription("wikidata", .text, meaning: "Wikidata item, e.g. Q467"),
+        ]),
         TableDescription(record: "objects", meaning: "A physical item held by an institution: a garment, shoe, jewel, textile or design drawing", columns: [
             ColumnDescription("institution", .reference(table: "institutions"), required: true, meaning: "Slug of the institution that holds it"),
             ColumnDescription("accession_number", .text, meaning: "The institution's accession number (unique within it)"),
@@ -120,8 +128,18 @@ public enum Tables {
             ColumnDescription("credit_line", .text, meaning: "Credit line, as the institution requires it"),
             ColumnDescription("description", .text, meaning: "Description (the institution's words where it gives them)"),
             ColumnDescription("url", .text, meaning: "The object's page at the institution"),
+            ColumnDescription("classification", .text, meaning: "The institution's classification: Costume, Shoes, Accessories"),
+            ColumnDescription("accession_year", .integer(years), meaning: "Year the institution acquired it"),
+            ColumnDescription("wikidata", .text, meaning: "Wikidata item of the object, e.g. Q123"),
+            ColumnDescription("public_domain", .integer(0...1), meaning: "1: the institution says it is in the public domain; 0: it says not; empty: it does not say"),
+            ColumnDescription("rights", .text, meaning: "Rights statement as written (© Estate of …), or a licence's URI"),
+            ColumnDescription("place", .text, meaning: "Where it was made, as the institution writes it"),
+            ColumnDescription("city", .text, meaning: "City where it was made, where given apart"),
+            ColumnDescription("country", .text, meaning: "Country where it was made, where given apart"),
+            ColumnDescription("region", .text, meaning: "Region where it was made, where given apart"),
         ], nested: [
             .init(key: "makers", table: "object_makers", parentColumn: "object"),
+            .init(key: "tags", table: "object_tags", parentColumn: "object"),
             .init(key: "sources", table: "object_sources", parentColumn: "object"),
         ]),
         TableDescription(record: "trends", meaning: "A movement or look, with the years it spans", columns: [
@@ -208,6 +226,11 @@ public enum Tables {
             ColumnDescription("designer", .reference(table: "designers"), required: true, meaning: "Slug of the maker (house or person)"),
             ColumnDescription("role", .word, required: true, meaning: "The maker's role in lowercase: designer, manufacturer, weaver, retailer…"),
             ColumnDescription("qualifier", .text, meaning: "How sure the attribution is: attributed to, possibly"),
+            source(),
+        ]),
+        TableDescription(relation: "object_tags", meaning: "A keyword an institution gives an object", key: ["object", "tag"], columns: [
+            ColumnDescription("object", .reference(table: "objects"), required: true, meaning: "Slug of the object"),
+            ColumnDescription("tag", .reference(table: "tags"), required: true, meaning: "Slug of the tag"),
             source(),
         ]),
         TableDescription(relation: "object_shoes", meaning: "The shoe model an object is an example of", key: ["object", "shoe"], columns: [

@@ -2,19 +2,8 @@
 import ArchiveCore
 
 enum Names {
-    static func singular(_ table: String) -> String {
-        switch table {
-        case "sources": "source"
-        case "institutions": "institution"
-        case "designers": "designer"
-        case "collections": "collection"
-        case "shoes": "shoe"
-        case "icons": "icon"
-        case "objects": "object"
-        case "trends": "trend"
-        default: table.replacing("_", with: " ")
-        }
-    }
+    /// "designer", "object tags": the core's word for a row, in words.
+    static func singular(_ table: String) -> String { Tables.singular(table).replacing("-", with: " ") }
 
     static func title(_ table: String) -> String {
         let words = table.replacing("_", with: " ")
