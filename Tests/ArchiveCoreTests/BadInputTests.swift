@@ -88,6 +88,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                  "icons.csv:2: ulan: \"123\" is not a Getty ULAN id (5 and 8 digits)"),
         BadInput("a VIAF id", "designers.csv", "slug,name,viaf\nx,X,12a\n",
                  "designers.csv:2: viaf: \"12a\" is not a VIAF id (up to 22 digits)"),
+        BadInput("an AAT id of a tag", "tags.csv", "slug,name,aat\ntg,Women,30002\n",
+                 "tags.csv:2: aat: \"30002\" is not a Getty AAT id (3 and 8 digits)"),
         BadInput("years out of order", "trends.csv", "slug,name,earliest_year,latest_year\nt,T,1990,1980\n",
                  "trends.csv:2: earliest_year: 1990 is after latest_year 1980"),
         BadInput("years out of order in an update", "designers.csv", "slug,active_from,active_to\nceline,2030,2000\n",

@@ -82,6 +82,9 @@ public struct Deletion: Sendable {
                 try db.execute("DELETE FROM \(table) WHERE id = ?", [id])
                 return log.id
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // The plan refuses what the schema would (a cited source); this is the schema's word, in the archive's.
+            throw ArchiveError(.invalidInput, "\(table) \(slug) cannot be deleted: \(BrokenRule.rowless(error, table: table).message)")
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)
         }

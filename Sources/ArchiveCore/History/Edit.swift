@@ -114,6 +114,10 @@ public struct RecordEdit: Sendable {
             return .unchanged
         } catch let failure as ImportFailure {
             throw Self.located(failure, lines: lines)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // The fields went through ImportWriter, which says a broken rule per field; this is anything else the schema refused.
+            let broken = BrokenRule.rowless(error, table: BrokenRule.table(of: error) ?? table)
+            throw ArchiveError(.invalidInput, "\(name): \(broken.field.map { "\($0): " } ?? "")\(broken.message); \(table) \(slug) was not changed")
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)
         }

@@ -52,6 +52,8 @@ public enum Undo {
                 try log.stopWatching()
                 return (target, log.id)
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw try refusal(error, undoing: id, db)
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)
         }

@@ -85,7 +85,9 @@ final class ImportWriter {
             }
             if written != nil { written?[table.name, default: []].insert(writer.lastRowID) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            try problems.report(problem(.rule, file, record, field: nil, "breaks a rule of the archive: \(error.message)"))
+            // In the archive's words: SQLite's message is the rule's SQL.
+            let broken = try BrokenRule(error, table: table, values: values, db)
+            try problems.report(problem(.rule, file, record, field: broken.field.map { fieldPrefix + $0 }, broken.message))
         }
     }
 }
