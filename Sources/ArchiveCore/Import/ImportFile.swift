@@ -52,15 +52,18 @@ public struct ImportFile: Sendable {
         }
     }
 
-    func makeReader(formulaGuard: Bool = true) throws(ImportProblem) -> any RecordReader {
+    /// A reader of the file's records; `archive` (the archive before the import) lets a mapping match makers by id.
+    func makeReader(formulaGuard: Bool = true, archive: ArchiveBeforeImport? = nil, recordPath: [String] = []) throws(ImportProblem) -> any RecordReader {
         let input: ByteReader
         switch content {
         case .fixed(let rows): return FixedRecordsReader(rows)
         case .mapped(let path, let mapping, let stats):
-            let source = try ImportFile(name: name, table: table, format: format, content: .path(path)).makeReader(formulaGuard: formulaGuard)
+            let source = try ImportFile(name: name, table: table, format: format, content: .path(path))
+                .makeReader(formulaGuard: formulaGuard, recordPath: mapping.recordPath ?? [])
             guard let target = Tables.named(table) else { throw ImportProblem(.unknownTable, file: name, message: "unknown table \(table)") }
             // Only the pass over the main table counts what it noticed: the others read the same rows.
-            return MappedRecordReader(source: source, mapping: mapping, table: target, file: name, stats: table == mapping.table.name ? stats : nil)
+            return MappedRecordReader(source: source, mapping: mapping, table: target, file: name, stats: table == mapping.table.name ? stats : nil,
+                                      archive: archive)
         case .bytes(let bytes): input = ByteReader(bytes: bytes)
         case .path(let path):
             do {
@@ -75,7 +78,7 @@ public struct ImportFile: Sendable {
         }
         switch format {
         case .csv: return CSVRecordReader(input, file: name, formulaGuard: formulaGuard)
-        case .json: return JSONRecordReader(input, file: name, layout: .array)
+        case .json: return JSONRecordReader(input, file: name, layout: .array, recordPath: recordPath)
         case .ndjson: return JSONRecordReader(input, file: name, layout: .lines)
         }
     }

@@ -15,8 +15,12 @@ final class ImportRun {
     private var bytesDone: Int64 = 0
     private var bytesTotal: Int64 = 0
 
-    init(writer: ImportWriter, problems: ProblemLog, formulaGuard: Bool, progress: Progress? = nil) {
+    /// The archive as the import found it, for mappings that match makers by authority id.
+    private let archiveBeforeImport: ArchiveBeforeImport?
+
+    init(writer: ImportWriter, problems: ProblemLog, formulaGuard: Bool, progress: Progress? = nil, archive: ArchiveBeforeImport? = nil) {
         self.writer = writer
+        archiveBeforeImport = archive
         self.problems = problems
         self.formulaGuard = formulaGuard
         self.progress = progress
@@ -44,7 +48,7 @@ final class ImportRun {
     private func forEachRecord(in file: ImportFile, reportingProblems: Bool = true, _ body: (InputRecord) throws -> Void) throws {
         let reader: any RecordReader
         do {
-            reader = try file.makeReader(formulaGuard: formulaGuard)
+            reader = try file.makeReader(formulaGuard: formulaGuard, archive: archiveBeforeImport)
         } catch {
             if reportingProblems { try problems.report(error) }
             return

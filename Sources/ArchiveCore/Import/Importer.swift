@@ -62,8 +62,9 @@ public final class Importer {
                 // before- and after-images (UpdateLog), added rows by the rowid above which they lie.
                 let log = options.dryRun || !options.keepsHistory ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
                 let problems = ProblemLog(limit: options.maximumProblems)
+                let mapped = files.contains { $0.mappingStats != nil }
                 let run = ImportRun(writer: ImportWriter(db, problems: problems, log: log), problems: problems,
-                                    formulaGuard: options.formulaGuard, progress: progress)
+                                    formulaGuard: options.formulaGuard, progress: progress, archive: mapped ? try ArchiveBeforeImport(db) : nil)
                 try run.importAll(files)
                 guard problems.isEmpty else { throw problems.failure() }
                 let report = run.report(dryRun: options.dryRun)

@@ -101,6 +101,14 @@ public final class JSONParser {
         }
     }
 
+    /// A key in quotes and the ':' after it.
+    func parseKey() throws -> String {
+        guard try skipWhitespace() == UInt8(ascii: "\"") else { throw fail("expected a key in quotes, found \(try describeNext())") }
+        let key = try parseString()
+        try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
+        return key
+    }
+
     private func parseObject(depth: Int) throws -> JSONValue {
         _ = try input.next() // {
         var members: [(key: String, value: JSONValue)] = []

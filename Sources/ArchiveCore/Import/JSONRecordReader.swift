@@ -11,11 +11,14 @@ final class JSONRecordReader: RecordReader {
     private var finished = false
     private var count = 0
     private var lineBytes: [UInt8] = []
+    /// Keys from the top object down to the array of records (an API response's `records`); empty: the file is the array.
+    private let recordPath: [String]
 
-    init(_ input: ByteReader, file: String, layout: Layout) {
+    init(_ input: ByteReader, file: String, layout: Layout, recordPath: [String] = []) {
         parser = JSONParser(input)
         self.file = file
         self.layout = layout
+        self.recordPath = recordPath
     }
 
     var offset: Int64 { parser.offset }
@@ -40,7 +43,8 @@ final class JSONRecordReader: RecordReader {
         if !started {
             try parser.skipByteOrderMark()
             guard try parser.skipWhitespace() != nil else { finished = true; return nil } // an empty file holds no records
-            try parser.expect(UInt8(ascii: "["), "'[' (a JSON file holds an array of objects)")
+            try enterRecordPath()
+            try parser.expect(UInt8(ascii: "["), recordPath.isEmpty ? "'[' (a JSON file holds an array of objects)" : "'[' (\(recordPath.joined(separator: ".")) holds the list of records)")
             started = true
             if try parser.skipWhitespace() == UInt8(ascii: "]") {
                 _ = try parser.input.next()
@@ -66,7 +70,43 @@ final class JSONRecordReader: RecordReader {
 
     private func expectEnd() throws {
         finished = true
-        if try parser.skipWhitespace() != nil { throw parser.fail("unexpected text after the closing ']'") }
+        // The rest of each object around the records, read as any other value: it holds no records.
+        for _ in recordPath {
+            closing: while true {
+                switch try parser.skipWhitespace() {
+                case UInt8(ascii: ","):
+                    _ = try parser.input.next()
+                    _ = try parser.parseKey()
+                    _ = try parser.parseValue(depth: 1)
+                case UInt8(ascii: "}"):
+                    _ = try parser.input.next()
+                    break closing
+                default:
+                    throw parser.fail("expected ',' or '}' in an object, found \(try parser.describeNext())")
+                }
+            }
+        }
+        if try parser.skipWhitespace() != nil { throw parser.fail("unexpected text after the closing \(recordPath.isEmpty ? "']'" : "'}'")") }
+    }
+
+    /// Reads down the keys of `recordPath` to the value of the last, skipping the values before each.
+    private func enterRecordPath() throws {
+        for (depth, key) in recordPath.enumerated() {
+            let path = recordPath[...depth].joined(separator: ".")
+            try parser.expect(UInt8(ascii: "{"), "'{' (the mapping's record_path \(recordPath.joined(separator: ".")) starts in an object)")
+            while true {
+                guard try parser.skipWhitespace() == UInt8(ascii: "\"") else { throw parser.fail("the file has no \(path) (the mapping's record_path)") }
+                let found = try parser.parseKey()
+                if found == key { break }
+                _ = try parser.parseValue(depth: 1)
+                switch try parser.skipWhitespace() {
+                case UInt8(ascii: ","): _ = try parser.input.next()
+                case UInt8(ascii: "}"): throw parser.fail("the file has no \(path) (the mapping's record_path)")
+                default: throw parser.fail("expected ',' or '}' in an object, found \(try parser.describeNext())")
+                }
+            }
+            _ = try parser.skipWhitespace()
+        }
     }
 
     /// NDJSON: each line is parsed on its own, so a broken line cannot swallow the next one.

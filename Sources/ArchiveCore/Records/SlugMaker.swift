@@ -46,19 +46,28 @@ struct SlugRegistry<Key: Hashable> {
     /// 20,000 rows titled "Untitled" cost 20,000 steps, not 200 million.
     private var nextSuffix: [String: Int] = [:]
 
-    mutating func slug(for key: Key, base: String) -> String {
+    /// The slug of `key`: `base`, or `base-2`, `-3`… when an earlier key holds it or `isTaken` says the
+    /// archive has it for someone else (a maker of the same name with another authority id).
+    mutating func slug(for key: Key, base: String) -> String { slug(for: key, base: base) { _ in false } }
+
+    mutating func slug(for key: Key, base: String, isTaken: (String) throws -> Bool) rethrows -> String {
         if let slug = assigned[key] { return slug }
         var candidate = base
-        var suffix = 2
+        var suffix = 1
         if let owner = owners[base], owner != key {
             suffix = nextSuffix[base] ?? 2
             candidate = "\(base)-\(suffix)"
-            while let owner = owners[candidate], owner != key {
-                suffix += 1
-                candidate = "\(base)-\(suffix)"
-            }
-            nextSuffix[base] = suffix + 1
         }
+        while true {
+            if let owner = owners[candidate] {
+                if owner == key { break }
+            } else if try !isTaken(candidate) {
+                break
+            }
+            suffix += 1
+            candidate = "\(base)-\(suffix)"
+        }
+        if candidate != base { nextSuffix[base] = suffix + 1 }
         owners[candidate] = key
         assigned[key] = candidate
         return candidate

@@ -17,7 +17,8 @@ extension ImportMapping {
             throw ImportFailure(problems: [ImportProblem(.syntax, file: path, message: "\(error)")], truncated: false)
         }
         do {
-            return try Loader(path: path).mapping(value)
+            var loader = Loader(path: path)
+            return try loader.mapping(value)
         } catch {
             throw ImportFailure(problems: [error], truncated: false)
         }
@@ -25,6 +26,8 @@ extension ImportMapping {
 
     private struct Loader {
         let path: String
+        /// The mapping's named value maps, for `map:` filters.
+        var maps: [String: [String: String]] = [:]
 
         func fail(_ key: String, _ message: String) -> ImportProblem {
             ImportProblem(.syntax, file: path, field: key, message: message)
@@ -54,9 +57,20 @@ extension ImportMapping {
                 }
             }
             if open { throw fail(key, "the template \"\(text)\" has a \"{\" without its \"}\"") }
-            let template = Template(text)
-            if template.fields.contains("") { throw fail(key, "the template \"\(text)\" has an empty {}: name a field inside it") }
+            let template: Template
+            do {
+                template = try Template(text, maps: maps)
+            } catch {
+                throw fail(key, "the template \"\(text)\": \(error.message)")
+            }
+            if template.placeFields.contains("") { throw fail(key, "the template \"\(text)\" has an empty {}: name a field inside it") }
             return template
+        }
+
+        /// A value taken from the file: a template, or a field named plainly (`"title": "Title"`).
+        func source(_ value: JSONValue?, _ key: String) throws(ImportProblem) -> Template {
+            let text = try string(value, key)
+            return text.contains("{") || text.contains("}") ? try template(value, key) : Template(field: text)
         }
 
         func table(_ name: String, _ key: String) throws(ImportProblem) -> TableDescription {
@@ -80,17 +94,30 @@ extension ImportMapping {
             }
         }
 
-        func mapping(_ value: JSONValue) throws(ImportProblem) -> ImportMapping {
+        mutating func mapping(_ value: JSONValue) throws(ImportProblem) -> ImportMapping {
             let top = try object(value, "(the file)")
-            try only(top, ["description", "table", "slug", "columns", "constants", "values", "dates", "life", "context", "cite", "split", "records"], "")
+            try only(top, ["description", "record_path", "table", "slug", "columns", "constants", "values", "maps", "dates", "life", "context", "cite", "split", "records"], "")
             func member(_ key: String) -> JSONValue? { top.first { $0.key == key }?.value }
+            // Maps first: a template's map: filter names one.
+            for entry in try object(member("maps") ?? .object([]), "maps") {
+                var map: [String: String] = [:]
+                for pair in try object(entry.value, "maps.\(entry.key)") {
+                    guard case .string(let text) = pair.value else { throw fail("maps.\(entry.key).\(pair.key)", "expected a text (\"\" for empty)") }
+                    map[pair.key] = text
+                }
+                maps[entry.key] = map
+            }
+            let recordPath = try member("record_path").map { value throws(ImportProblem) in
+                try string(value, "record_path").split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            }
+            if let recordPath, recordPath.contains("") { throw fail("record_path", "expected a path of keys joined by \".\", such as records or data.items") }
             let table = try self.table(try string(member("table"), "table"), "table")
             guard table.kind == .record else { throw fail("table", "\(table.name) is a relation table; map records, and split fields into relations") }
             let slug = try template(member("slug"), "slug")
 
-            var columns: [(String, String)] = []
+            var columns: [(String, Template)] = []
             for entry in try object(member("columns") ?? .object([]), "columns") {
-                columns.append((try column(entry.key, of: table, "columns.\(entry.key)"), try string(entry.value, "columns.\(entry.key)")))
+                columns.append((try column(entry.key, of: table, "columns.\(entry.key)"), try source(entry.value, "columns.\(entry.key)")))
             }
             var constants: [(String, String)] = []
             for entry in try object(member("constants") ?? .object([]), "constants") {
@@ -159,15 +186,15 @@ extension ImportMapping {
                     try object(row, "records.\(entry.key)[\(index + 1)]").map { (name: $0.key, value: $0.value) }
                 }))
             }
-            return ImportMapping(path: path, table: table, slug: slug, columns: columns, constants: constants, values: values,
+            return ImportMapping(path: path, table: table, slug: slug, recordPath: recordPath, columns: columns, constants: constants, values: values,
                                  dates: dates, life: life, context: context, cite: cite, splits: splits, records: records)
         }
 
         func split(_ value: JSONValue, _ key: String, main: TableDescription) throws(ImportProblem) -> Split {
             let members = try object(value, key)
-            try only(members, ["column", "separator", "pattern", "relation", "create", "fields", "qualifiers", "qualifier_column", "qualified_role"], key + ".")
+            try only(members, ["column", "separator", "pattern", "zip", "relation", "create", "fields", "qualifiers", "qualifier_column", "qualified_role"], key + ".")
             func member(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
-            let pattern = try string(member("pattern"), "\(key).pattern")
+            let pattern = try string(member("pattern") ?? .string("{name}"), "\(key).pattern")
             guard pattern == "{name}" || pattern == "{name} ({role})" else {
                 throw fail("\(key).pattern", "a pattern is \"{name}\" or \"{name} ({role})\"")
             }
@@ -190,6 +217,13 @@ extension ImportMapping {
             for entry in try object(member("fields") ?? .object([]), "\(key).fields") {
                 fields.append((try column(entry.key, of: relation, "\(key).fields.\(entry.key)"), try template(entry.value, "\(key).fields.\(entry.key)")))
             }
+            var zip: [(String, String)] = []
+            for entry in try object(member("zip") ?? .object([]), "\(key).zip") {
+                if ["name", "role"].contains(entry.key) && (entry.key == "name" || pattern.contains("{role}")) {
+                    throw fail("\(key).zip.\(entry.key)", "{\(entry.key)} is the item's own, from the pattern \"\(pattern)\"; give the parallel column another name")
+                }
+                zip.append((entry.key, try string(entry.value, "\(key).zip.\(entry.key)")))
+            }
             var qualifiers: [String] = []
             if let value = member("qualifiers") {
                 guard case .array(let items) = value else { throw fail("\(key).qualifiers", "expected a list of roles") }
@@ -199,7 +233,7 @@ extension ImportMapping {
                 try column(try string(value, "\(key).qualifier_column"), of: relation, "\(key).qualifier_column")
             }
             return Split(key: key, column: try string(member("column"), "\(key).column"), separator: try string(member("separator") ?? .string(" | "), "\(key).separator"),
-                         hasRole: pattern.contains("{role}"), relation: relation, parentColumn: parent, otherColumn: other,
+                         zip: zip, hasRole: pattern.contains("{role}"), relation: relation, parentColumn: parent, otherColumn: other,
                          create: (created, try template(create.first { $0.key == "slug" }?.value, "\(key).create.slug"), createdColumns),
                          fields: fields, qualifiers: qualifiers, qualifierColumn: qualifierColumn,
                          qualifiedRole: try member("qualified_role").map { value throws(ImportProblem) in try string(value, "\(key).qualified_role") })

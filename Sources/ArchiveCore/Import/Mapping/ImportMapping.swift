@@ -3,50 +3,16 @@
 // and the key (`mapping.json: split[1].pattern: …`).
 
 public struct ImportMapping: Sendable {
-    /// A text with `{field}` placeholders, filled from a record's fields.
-    struct Template: Sendable {
-        let text: String
-        /// The field names it refers to, in order.
-        let fields: [String]
-        /// The text cut once into literal parts and fields, so that filling it in is a concatenation.
-        private let parts: [(literal: String, field: String?)]
-
-        init(_ text: String) {
-            self.text = text
-            var fields: [String] = []
-            var parts: [(String, String?)] = []
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                let field = String(rest[rest.index(after: open)..<close])
-                fields.append(field)
-                parts.append((String(rest[..<open]), field))
-                rest = rest[rest.index(after: close)...]
-            }
-            parts.append((String(rest), nil))
-            self.fields = fields
-            self.parts = parts
-        }
-
-        /// The text filled in, or the first field that is empty or missing.
-        func render(_ values: [String: String]) -> Result<String, MissingField> {
-            var result = ""
-            for part in parts {
-                result += part.literal
-                guard let field = part.field else { continue }
-                guard let value = values[field], !value.isEmpty else { return .failure(MissingField(name: field)) }
-                result += value
-            }
-            return .success(result)
-        }
-    }
-
-    struct MissingField: Error { let name: String }
-
     /// A multi-valued field split into relation rows: `Name (Role) | Name (Role)` → makers with roles.
     struct Split: Sendable {
         let key: String
+        /// The file's column (a text cut at `separator`), or a JSON path to a list or an object (each object an
+        /// item whose values its templates name: `{name}`, `{association}`).
         let column: String
         let separator: String
+        /// Parallel columns cut at the same separator: item i takes part i of each, under the name given
+        /// (`"role": "Artist Role"` → `{role}`). Empty places are kept, so makers keep their own roles and ids.
+        let zip: [(name: String, column: String)]
         /// Whether items read as `{name} ({role})`; otherwise each item is `{name}` alone.
         let hasRole: Bool
         let relation: TableDescription
@@ -66,8 +32,10 @@ public struct ImportMapping: Sendable {
     public let path: String
     let table: TableDescription
     let slug: Template
-    /// Archive column ← source column.
-    let columns: [(column: String, source: String)]
+    /// Where a JSON response keeps its records (`records` of the V&A's answer); nil: the file is the list.
+    let recordPath: [String]?
+    /// Archive column ← a template over the file's fields (a plain column name is the field as it is).
+    let columns: [(column: String, source: Template)]
     let constants: [(column: String, value: String)]
     /// Archive column → (value as written → value in the archive).
     let values: [String: [String: String]]
@@ -87,5 +55,11 @@ public struct ImportMapping: Sendable {
     var mappedTables: [TableDescription] {
         let named = Set([table.name] + splits.flatMap { [$0.create.table.name, $0.relation.name] } + (cite.map { [$0.table.name] } ?? []))
         return Tables.all.filter { named.contains($0.name) }
+    }
+
+    /// The columns of a table that hold an authority's identifier: a record created from a split is matched by
+    /// them before its name (two people of one name are two; one person spelt two ways is one).
+    static func authorityColumns(of table: TableDescription) -> [String] {
+        ["ulan", "wikidata", "viaf", "aat"].filter { table.column(named: $0) != nil }
     }
 }

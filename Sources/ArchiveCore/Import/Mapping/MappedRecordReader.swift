@@ -3,10 +3,17 @@
 // pass over the file of its own, so memory does not grow with the file (only the slugs handed out, one per
 // distinct record, are kept); every pass makes the same slugs, in the same order.
 
-/// What a mapped import noticed, for its summary (dates as written that no rule reads).
+/// What a mapped import noticed, for its summary: dates as written that no rule reads, and what the mapping may
+/// not mean (a maker template over a column that holds the split's separator, parallel columns of unequal length).
 public final class MappingStats: @unchecked Sendable {
     public internal(set) var dateTexts = 0
     public internal(set) var unparsedDates = 0
+    /// Each warning once, with the rows it concerns and the first line: as many as the mapping has keys, no more.
+    public internal(set) var warnings: [(message: String, rows: Int, firstLine: Int)] = []
+
+    func warn(_ message: String, line: Int) {
+        if let index = warnings.firstIndex(where: { $0.message == message }) { warnings[index].rows += 1 } else { warnings.append((message, 1, line)) }
+    }
 }
 
 final class MappedRecordReader: RecordReader {
@@ -15,33 +22,46 @@ final class MappedRecordReader: RecordReader {
     private let table: TableDescription
     private let file: String
     private let stats: MappingStats?
+    /// The archive as it was before the import, where makers are matched by authority id.
+    private let archive: ArchiveBeforeImport?
     private var pending: [ReadOutcome] = []
     private var checkedHeader = false
-    /// Main records by their place in the file (line, record number); created ones by the text of their slug.
+    /// Main records by their place in the file (line, record number); created ones by the text of their slug
+    /// or by their first authority id.
     private var mainSlugs = SlugRegistry<Int64>()
     private var createdSlugs: [String: SlugRegistry<String>] = [:]
+    /// Per created table, "column:id" → the slug of the record made or found for that authority id.
+    private var byIdentifier: [String: [String: String]] = [:]
     private var created: Set<String> = []
 
     /// True when a template of the mapping refers to a date column, so that every pass must parse dates.
     private let needsDates: Bool
+    /// The fields the mapping takes as one value each: a JSON list or object in their place is reported, not dropped.
+    private let singleValued: Set<String>
+    private var isMainPass: Bool { table.name == mapping.table.name }
 
-    init(source: any RecordReader, mapping: ImportMapping, table: TableDescription, file: String, stats: MappingStats?) {
-        var templates: [ImportMapping.Template] = [mapping.slug]
+    init(source: any RecordReader, mapping: ImportMapping, table: TableDescription, file: String, stats: MappingStats?,
+         archive: ArchiveBeforeImport?) {
+        var templates: [ImportMapping.Template] = [mapping.slug] + mapping.columns.map(\.source)
+        var itemTemplates: [ImportMapping.Template] = []
         for split in mapping.splits {
-            templates.append(split.create.slug)
-            templates += split.create.columns.map(\.1) + split.fields.map(\.1)
+            itemTemplates.append(split.create.slug)
+            itemTemplates += split.create.columns.map(\.1) + split.fields.map(\.1)
         }
         if let cite = mapping.cite {
             templates.append(cite.source)
             if let note = cite.note { templates.append(note) }
         }
         let dateColumns: Set<String> = mapping.dates.map { [$0.earliest, $0.latest] } ?? []
-        needsDates = templates.contains { !Set($0.fields).isDisjoint(with: dateColumns) }
+        needsDates = (templates + itemTemplates).contains { !Set($0.fields).isDisjoint(with: dateColumns) }
+        singleValued = Set(templates.flatMap(\.fields) + mapping.splits.flatMap { $0.zip.map(\.column) } + mapping.context.map(\.from)
+                           + (mapping.life.map { [$0.text] } ?? []))
         self.source = source
         self.mapping = mapping
         self.table = table
         self.file = file
         self.stats = stats
+        self.archive = archive
     }
 
     var offset: Int64 { source.offset }
@@ -61,32 +81,48 @@ final class MappedRecordReader: RecordReader {
         .problem(ImportProblem(.missing, file: file, line: record.line, record: record.number, field: field, message: message))
     }
 
+    /// A record's values by path: a CSV column, or a JSON key with the keys of the objects it holds joined by
+    /// dots (`_primaryMaker.name`); null is empty. Lists and objects are kept apart, for splits and messages.
+    private static func flatten(_ path: String, _ value: JSONValue, _ fields: inout [String: String], _ nested: inout [String: JSONValue]) {
+        switch value {
+        case .string(let text): fields[path] = text
+        case .number(let literal): fields[path] = literal
+        case .bool(let value): fields[path] = value ? "true" : "false"
+        case .null: fields[path] = ""
+        case .array: nested[path] = value
+        case .object(let members):
+            nested[path] = value
+            for member in members { flatten(path.isEmpty ? member.key : path + "." + member.key, member.value, &fields, &nested) }
+        }
+    }
+
     private func map(_ record: InputRecord) throws(ImportProblem) {
         var fields: [String: String] = Dictionary(minimumCapacity: record.fields.count * 2 + mapping.columns.count + 8)
-        for field in record.fields {
-            switch field.value {
-            case .string(let text): fields[field.name] = text
-            case .number(let literal): fields[field.name] = literal
-            case .bool(let value): fields[field.name] = value ? "true" : "false"
-            default: break
+        var nested: [String: JSONValue] = [:]
+        for field in record.fields { Self.flatten(field.name, field.value, &fields, &nested) }
+        if !checkedHeader { try checkColumns(fields, nested) }
+        // A list or an object where the mapping takes one value would be lost: the record is refused instead.
+        if !nested.isEmpty, let name = singleValued.sorted().first(where: { nested[$0] != nil }) {
+            if isMainPass {
+                pending.append(problem(record, name, "\(name) is \(nested[name]!.kindDescription) here, where the mapping \(mapping.path) takes one value: name one of its values\(Self.members(of: nested[name]!, at: name))"))
             }
+            return
         }
-        if !checkedHeader { try checkColumns(Set(record.fields.map(\.name))) }
 
         // The main record's values, in archive columns.
         var values: [String: String] = Dictionary(minimumCapacity: mapping.columns.count + mapping.constants.count + 4)
-        for (column, sourceColumn) in mapping.columns { values[column] = fields[sourceColumn] ?? "" }
+        for (column, source) in mapping.columns { values[column] = source.value(fields) ?? "" }
         for (column, value) in mapping.constants { values[column] = value }
         for (column, map) in mapping.values { if let value = values[column], let mapped = map[value] { values[column] = mapped } }
         // Dates matter to the main records alone (and to a template that names a year): other passes skip them.
-        if let dates = mapping.dates, table.name == mapping.table.name || needsDates, let text = values[dates.text], !text.isEmpty {
-            if table.name == mapping.table.name { stats?.dateTexts += 1 }
+        if let dates = mapping.dates, isMainPass || needsDates, let text = values[dates.text], !text.isEmpty {
+            if isMainPass { stats?.dateTexts += 1 }
             // An explicit year wins over the parse; the parse fills only what is empty.
             if values[dates.earliest, default: ""].isEmpty || values[dates.latest, default: ""].isEmpty {
                 if let years = DateText.years(text) {
                     if values[dates.earliest, default: ""].isEmpty, let earliest = years.earliest { values[dates.earliest] = String(earliest) }
                     if values[dates.latest, default: ""].isEmpty, let latest = years.latest { values[dates.latest] = String(latest) }
-                } else if table.name == mapping.table.name && values[dates.earliest, default: ""].isEmpty && values[dates.latest, default: ""].isEmpty {
+                } else if isMainPass && values[dates.earliest, default: ""].isEmpty && values[dates.latest, default: ""].isEmpty {
                     stats?.unparsedDates += 1
                 }
             }
@@ -108,13 +144,13 @@ final class MappedRecordReader: RecordReader {
         switch mapping.slug.render(context) {
         // A record without a slug is reported once, by the pass over the main table; the others skip it.
         case .failure(let missing):
-            if table.name == mapping.table.name {
+            if isMainPass {
                 pending.append(problem(record, "slug", "cannot make the slug \(mapping.slug.text): \(missing.name) is empty (mapping \(mapping.path))"))
             }
             return
         case .success(let text):
             guard let base = SlugMaker.slug(text) else {
-                if table.name == mapping.table.name {
+                if isMainPass {
                     pending.append(problem(record, "slug", "\(quoted(text)) holds no letter or digit to make a slug of (mapping \(mapping.path))"))
                 }
                 return
@@ -124,66 +160,133 @@ final class MappedRecordReader: RecordReader {
             slug = mainSlugs.slug(for: Int64(record.line) << 24 | Int64(record.number ?? 0), base: base)
         }
 
-        if table.name == mapping.table.name {
+        if isMainPass {
             let row = [(name: "slug", value: JSONValue.string(slug))] + mapping.table.columns.compactMap { column -> (name: String, value: JSONValue)? in
                 guard let value = values[column.name] else { return nil }
                 return (column.name, value.isEmpty ? .null : .string(value))
             }
             pending.append(.record(InputRecord(line: record.line, number: record.number, fields: row, headerLine: record.headerLine)))
+            for split in mapping.splits { noticeSplit(split, record: record, fields: fields) }
         }
-        let citedSource: String? = mapping.cite.flatMap { try? $0.source.render(context).get() }
+        let citedSource: String? = mapping.cite.flatMap { $0.source.value(context) }
         if let cite = mapping.cite, cite.table.name == table.name, let column = cite.table.columns.first(where: { $0.kind == .reference(table: mapping.table.name) }) {
             var row: [(name: String, value: JSONValue)] = [(column.name, .string(slug)), ("source", citedSource.map(JSONValue.string) ?? .null)]
             if let note = cite.note, cite.table.column(named: "note") != nil {
-                row.append(("note", (try? note.render(context).get()).map(JSONValue.string) ?? .null))
+                row.append(("note", note.value(context).map(JSONValue.string) ?? .null))
             }
             pending.append(.record(InputRecord(line: record.line, number: record.number, fields: row, headerLine: record.headerLine)))
         }
         for split in mapping.splits where split.create.table.name == table.name || split.relation.name == table.name {
-            try splitRows(split, of: record, fields: fields, context: context, slug: slug, source: citedSource)
+            try splitRows(split, of: record, fields: fields, nested: nested, context: context, slug: slug, source: citedSource)
         }
     }
 
-    private func splitRows(_ split: ImportMapping.Split, of record: InputRecord, fields: [String: String], context: [String: String], slug: String,
-                           source: String?) throws(ImportProblem) {
-        guard let text = fields[split.column], !text.isEmpty else { return }
-        var seenLinks: Set<String> = []
-        for item in text.components(separatedBy: split.separator) {
-            let item = item.trimmingWhitespace()
-            guard !item.isEmpty else { continue }
-            var name = item, role: String?
-            if split.hasRole, item.hasSuffix(")"), let open = item.lastRange(of: " (") {
-                name = String(item[..<open.lowerBound]).trimmingWhitespace()
-                role = String(item[open.upperBound..<item.index(before: item.endIndex)]).trimmingWhitespace()
+    /// The items of a split field, each with its own values: `name` (and `role`) from the pattern and the parts
+    /// of the zipped columns at its place, or the values of a JSON object. Empty places give no item.
+    private func items(of split: ImportMapping.Split, fields: [String: String], nested: [String: JSONValue]) -> [[String: String]] {
+        if let value = nested[split.column] {
+            let elements: [JSONValue]
+            if case .array(let list) = value { elements = list } else { elements = [value] }
+            return elements.compactMap { element in
+                switch element {
+                case .object(let members):
+                    var item: [String: String] = [:], inner: [String: JSONValue] = [:]
+                    for member in members { Self.flatten(member.key, member.value, &item, &inner) }
+                    return item
+                case .string(let text): return text.trimmingWhitespace().isEmpty ? nil : textItem(text.trimmingWhitespace(), split)
+                case .number(let literal): return textItem(literal, split)
+                default: return nil
+                }
             }
+        }
+        guard let text = fields[split.column], !text.isEmpty else { return [] }
+        let names = text.components(separatedBy: split.separator)
+        let parallel = split.zip.map { zipped in (zipped.name, fields[zipped.column].map { $0.components(separatedBy: split.separator) } ?? []) }
+        var items: [[String: String]] = []
+        for (index, name) in names.enumerated() {
+            let name = name.trimmingWhitespace()
+            guard !name.isEmpty else { continue }
+            var item = textItem(name, split)
+            for (field, parts) in parallel where index < parts.count {
+                let part = parts[index].trimmingWhitespace()
+                if !part.isEmpty { item[field] = part }
+            }
+            items.append(item)
+        }
+        return items
+    }
+
+    /// An item written as text: `{name}`, or `{name} ({role})` when the pattern says so.
+    private func textItem(_ text: String, _ split: ImportMapping.Split) -> [String: String] {
+        if split.hasRole, text.hasSuffix(")"), let open = text.lastRange(of: " (") {
+            return ["name": String(text[..<open.lowerBound]).trimmingWhitespace(),
+                    "role": String(text[open.upperBound..<text.index(before: text.endIndex)]).trimmingWhitespace()]
+        }
+        return ["name": text]
+    }
+
+    /// Warns, once per mapping key, of what the mapping may not mean on this row: a template of the split over a
+    /// column of the row that holds the separator gives every item the whole text; zipped columns whose number of
+    /// parts differs from the items' leave parts out or items without them.
+    private func noticeSplit(_ split: ImportMapping.Split, record: InputRecord, fields: [String: String]) {
+        guard let stats, let text = fields[split.column], text.contains(split.separator) else { return }
+        let count = text.components(separatedBy: split.separator).count
+        for zipped in split.zip {
+            if let parallel = fields[zipped.column], !parallel.isEmpty, parallel.components(separatedBy: split.separator).count != count {
+                stats.warn("\(split.key).zip.\(zipped.name): \(zipped.column) has another number of parts than \(split.column): parts without an item are left out", line: record.line)
+            }
+        }
+        let own = Set(["name", "role"] + split.zip.map(\.name))
+        let templates = [("\(split.key).create.slug", split.create.slug)] + split.create.columns.map { ("\(split.key).create.columns.\($0.0)", $0.1) }
+            + split.fields.map { ("\(split.key).fields.\($0.0)", $0.1) }
+        for (key, template) in templates {
+            for field in template.fields where !own.contains(field) && field != split.column && fields[field]?.contains(split.separator) == true {
+                stats.warn("\(key): {\(field)} holds the separator \"\(split.separator)\": every item gets the whole text; zip it (\(split.key).zip) to give each item its own part", line: record.line)
+            }
+        }
+    }
+
+    private func splitRows(_ split: ImportMapping.Split, of record: InputRecord, fields: [String: String], nested: [String: JSONValue],
+                           context: [String: String], slug: String, source: String?) throws(ImportProblem) {
+        var seenLinks: Set<String> = []
+        for item in items(of: split, fields: fields, nested: nested) {
+            var role = item["role"]
             var qualifier: String?
             if let given = role, split.qualifiers.contains(given.lowercased()) {
                 qualifier = given.lowercased()
                 role = split.qualifiedRole
             }
             var itemContext = context
-            itemContext["name"] = name
+            for (field, value) in item { itemContext[field] = value }
             itemContext["role"] = role ?? split.qualifiedRole ?? ""
-            guard case .success(let rendered) = split.create.slug.render(itemContext), let base = SlugMaker.slug(rendered) else {
-                if split.create.table.name == table.name { pending.append(problem(record, split.column, "cannot make a slug from \(quoted(item)) with \(split.create.slug.text) (mapping \(mapping.path), \(split.key).create.slug)")) }
+            let rendered: String
+            switch split.create.slug.render(itemContext) {
+            case .success(let text): rendered = text
+            case .failure(let missing):
+                // An item whose own value is empty (a maker the mapping reads as unknown) names no one; an empty
+                // value of the row is the row's problem.
+                if item[missing.name] != nil || ["name", "role"].contains(missing.name) || split.zip.contains(where: { $0.name == missing.name })
+                    || nested[split.column] != nil && fields[missing.name] == nil { continue }
+                if split.create.table.name == table.name {
+                    pending.append(problem(record, split.column, "cannot make a slug with \(split.create.slug.text): \(missing.name) is empty (mapping \(mapping.path), \(split.key).create.slug)"))
+                }
                 continue
             }
-            let otherSlug = createdSlugs[split.create.table.name, default: SlugRegistry()].slug(for: rendered, base: base)
+            guard let base = SlugMaker.slug(rendered) else {
+                if split.create.table.name == table.name { pending.append(problem(record, split.column, "cannot make a slug from \(quoted(item["name"] ?? rendered)) with \(split.create.slug.text) (mapping \(mapping.path), \(split.key).create.slug)")) }
+                continue
+            }
+            let otherSlug = try createdSlug(split, rendered: rendered, base: base, context: itemContext)
             if split.create.table.name == table.name, created.insert(otherSlug).inserted {
                 var row: [(name: String, value: JSONValue)] = [("slug", .string(otherSlug))]
                 for (column, template) in split.create.columns {
-                    if case .success(let value) = template.render(itemContext) { row.append((column, .string(value))) }
+                    if let value = template.value(itemContext) { row.append((column, .string(value))) }
                 }
                 pending.append(.record(InputRecord(line: record.line, number: record.number, fields: row, headerLine: record.headerLine)))
             }
             guard split.relation.name == table.name else { continue }
             var row: [(name: String, value: JSONValue)] = [(split.parentColumn, .string(slug)), (split.otherColumn, .string(otherSlug))]
-            for (column, template) in split.fields {
-                switch template.render(itemContext) {
-                case .success(let value): row.append((column, .string(value)))
-                case .failure: row.append((column, .null))
-                }
-            }
+            for (column, template) in split.fields { row.append((column, template.value(itemContext).map(JSONValue.string) ?? .null)) }
             if let column = split.qualifierColumn { row.append((column, qualifier.map(JSONValue.string) ?? .null)) }
             if let source, split.relation.column(named: "source") != nil { row.append(("source", .string(source))) }
             // The same maker twice in one role on one object is one link.
@@ -193,40 +296,106 @@ final class MappedRecordReader: RecordReader {
         }
     }
 
-    /// Every column the mapping reads must be in the file: a missing one is the mapping's mistake, named by key.
-    private func checkColumns(_ names: Set<String>) throws(ImportProblem) {
+    /// The slug of the record an item names. With an authority id (a maker's ULAN or Wikidata, a tag's AAT) it
+    /// is the record already given that id, in this file or in the archive, and otherwise a new one whose slug no
+    /// record with another id holds; without, the record of the same slug text, as before.
+    private func createdSlug(_ split: ImportMapping.Split, rendered: String, base: String, context: [String: String]) throws(ImportProblem) -> String {
+        let target = split.create.table
+        let idColumns = ImportMapping.authorityColumns(of: target)
+        let ids: [(column: String, value: String)] = split.create.columns.compactMap { column, template in
+            guard idColumns.contains(column), let value = template.value(context) else { return nil }
+            return (column, value)
+        }
+        guard !ids.isEmpty else { return createdSlugs[target.name, default: SlugRegistry()].slug(for: "name\u{0}" + rendered, base: base) }
+        let keys = ids.map { "\($0.column):\($0.value)" }
+        do {
+            var slug = keys.lazy.compactMap { self.byIdentifier[target.name]?[$0] }.first
+            if slug == nil, let archive {
+                for id in ids where slug == nil { slug = try archive.slug(in: target, where: id.column, is: id.value) }
+            }
+            if slug == nil {
+                slug = try createdSlugs[target.name, default: SlugRegistry()].slug(for: "id\u{0}" + keys[0], base: base) { candidate in
+                    guard let held = try archive?.identifiers(of: candidate, in: target, columns: idColumns) else { return false }
+                    return ids.contains { id in held[id.column].map { $0 != id.value } ?? false }
+                }
+            }
+            for key in keys { byIdentifier[target.name, default: [:]][key] = slug! }
+            return slug!
+        } catch {
+            throw ImportProblem(.unreadable, file: file, message: "the archive could not be read to match \(Tables.singular(target.name))s by id: \(error)")
+        }
+    }
+
+    /// ": a, b, c" — the values inside a list or an object, for a message that asks to name one.
+    private static func members(of value: JSONValue, at path: String) -> String {
+        var fields: [String: String] = [:], nested: [String: JSONValue] = [:]
+        flatten(path, value, &fields, &nested)
+        let names = fields.keys.sorted().prefix(8)
+        return names.isEmpty ? (value.kindDescription == "an array" ? ", or split it (split[].column)" : "") : " (\(names.joined(separator: ", ")))"
+    }
+
+    /// Every field the mapping reads must be in the file (in a JSON file, in its first record): a missing one is the
+    /// mapping's mistake, named by key, said once before any row.
+    private func checkColumns(_ fields: [String: String], _ nested: [String: JSONValue]) throws(ImportProblem) {
         checkedHeader = true
+        let names = Set(fields.keys).union(nested.keys)
+        // A path under an object of the first record may be absent there and present later (an empty `_images`).
+        func isKnown(_ path: String) -> Bool {
+            if names.contains(path) { return true }
+            var prefix = Substring(path)
+            while let dot = prefix.lastIndex(of: ".") {
+                prefix = prefix[..<dot]
+                if case .object? = nested[String(prefix)] { return true }
+            }
+            return false
+        }
         func require(_ column: String, _ key: String) throws(ImportProblem) {
-            guard names.contains(column) else {
+            guard isKnown(column) else {
                 let suggestion = NearestName.suggestion(for: column, among: names.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
                 throw ImportProblem(.unknownField, file: mapping.path, field: key, message: "\(file) has no column \"\(column)\"\(suggestion)")
             }
         }
-        for (column, source) in mapping.columns { try require(source, "columns.\(column)") }
-        for split in mapping.splits { try require(split.column, "\(split.key).column") }
+        if let name = singleValued.sorted().first(where: { nested[$0] != nil }) {
+            throw ImportProblem(.type, file: mapping.path, field: name,
+                                message: "\(name) is \(nested[name]!.kindDescription) in \(file), where the mapping takes one value: name one of its values\(Self.members(of: nested[name]!, at: name))")
+        }
+        for split in mapping.splits {
+            try require(split.column, "\(split.key).column")
+            for zipped in split.zip { try require(zipped.column, "\(split.key).zip.\(zipped.name)") }
+        }
         if let dates = mapping.dates, mapping.columns.contains(where: { $0.column == dates.text }) == false {
             throw ImportProblem(.syntax, file: mapping.path, field: "dates.text", message: "\(dates.text) is not one of the mapping's columns")
         }
         if let life = mapping.life { try require(life.text, "life.text") }
         for computed in mapping.context { try require(computed.from, "context.\(computed.name).from") }
         // What a template may name: the file's columns, the archive columns the mapping fills, the context; a
-        // split's templates also its item's name and role. A field named nowhere was reported on every row.
-        let known = names.union(mapping.columns.map(\.column)).union(mapping.constants.map(\.column)).union(mapping.context.map(\.name))
+        // split's templates also its item's values. A field named nowhere was reported on every row.
+        let made = Set(mapping.columns.map(\.column)).union(mapping.constants.map(\.column)).union(mapping.context.map(\.name))
             .union(mapping.dates.map { [$0.earliest, $0.latest] } ?? []).union(mapping.life.map { [$0.born, $0.died] } ?? [])
-        func check(_ template: ImportMapping.Template, _ key: String, also extra: Set<String> = []) throws(ImportProblem) {
-            for field in template.fields where !known.contains(field) && !extra.contains(field) {
-                let suggestion = NearestName.suggestion(for: field, among: known.union(extra).sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
+        func check(_ template: ImportMapping.Template, _ key: String, also extra: Set<String>? = []) throws(ImportProblem) {
+            for field in template.fields where !isKnown(field) && !made.contains(field) {
+                // A split over JSON objects names its items' values, which the first record may not show.
+                guard let extra else { continue }
+                guard !extra.contains(field) else { continue }
+                if template.text == field { try require(field, key) }
+                let suggestion = NearestName.suggestion(for: field, among: names.union(made).union(extra).sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
                 throw ImportProblem(.unknownField, file: mapping.path, field: key,
                                     message: "the template \"\(template.text)\" names {\(field)}, which is neither a column of \(file) nor one the mapping makes\(suggestion)")
             }
         }
+        for (column, source) in mapping.columns { try check(source, "columns.\(column)") }
         try check(mapping.slug, "slug")
         if let cite = mapping.cite {
             try check(cite.source, "cite.source")
             if let note = cite.note { try check(note, "cite.note") }
         }
         for split in mapping.splits {
-            let item: Set<String> = ["name", "role"]
+            var item: Set<String>? = Set(["name", "role"] + split.zip.map(\.name))
+            if let list = nested[split.column] {
+                if case .array(let elements) = list, case .object(let members)? = elements.first { item?.formUnion(members.map(\.key)) }
+                else if case .object(let members) = list { item?.formUnion(members.map(\.key)) }
+                else if case .array(let elements) = list, elements.isEmpty { item = nil }
+            }
             try check(split.create.slug, "\(split.key).create.slug", also: item)
             for (column, template) in split.create.columns { try check(template, "\(split.key).create.columns.\(column)", also: item) }
             for (column, template) in split.fields { try check(template, "\(split.key).fields.\(column)", also: item) }
