@@ -88,8 +88,13 @@ struct ImportCommand: ParsableCommand {
             throw ArchiveError(kind, "import failed with \(count)\(failure.truncated ? " (stopped at the first \(failure.problems.count))" : ""); the archive was not changed")
         }
         printSummary(report, archivePath: archive.path)
-        if let stats = files.lazy.compactMap(\.mappingStats).first, stats.dateTexts > 0 {
-            Console.note("dates: \(stats.dateTexts - stats.unparsedDates) of \(stats.dateTexts) dates as written read into years; \(stats.unparsedDates) kept as written only (their years unknown)")
+        if let stats = files.lazy.compactMap(\.mappingStats).first {
+            if stats.dateTexts > 0 {
+                Console.note("dates: \(stats.dateTexts - stats.unparsedDates) of \(stats.dateTexts) dates as written read into years; \(stats.unparsedDates) kept as written only (their years unknown)")
+            }
+            for warning in stats.warnings {
+                Console.note("warning: \(mapping ?? "the mapping"): \(warning.message) (\(warning.rows) row\(warning.rows == 1 ? "" : "s"), the first at \(source):\(warning.firstLine))")
+            }
         }
     }
 

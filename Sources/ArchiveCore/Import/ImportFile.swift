@@ -61,9 +61,8 @@ public struct ImportFile: Sendable {
             let source = try ImportFile(name: name, table: table, format: format, content: .path(path))
                 .makeReader(formulaGuard: formulaGuard, recordPath: mapping.recordPath ?? [])
             guard let target = Tables.named(table) else { throw ImportProblem(.unknownTable, file: name, message: "unknown table \(table)") }
-            // Only the pass over the main table counts what it noticed: the others read the same rows.
-            return MappedRecordReader(source: source, mapping: mapping, table: target, file: name, stats: table == mapping.table.name ? stats : nil,
-                                      archive: archive)
+            // Every pass shares the stats; only the pass over the main table counts what it noticed.
+            return MappedRecordReader(source: source, mapping: mapping, table: target, file: name, stats: stats, archive: archive)
         case .bytes(let bytes): input = ByteReader(bytes: bytes)
         case .path(let path):
             do {

@@ -10,6 +10,9 @@ public final class MappingStats: @unchecked Sendable {
     public internal(set) var unparsedDates = 0
     /// Each warning once, with the rows it concerns and the first line: as many as the mapping has keys, no more.
     public internal(set) var warnings: [(message: String, rows: Int, firstLine: Int)] = []
+    /// Set when one pass found the mapping wrong for the file: the other passes read nothing, so that the
+    /// mistake is said once.
+    var refused = false
 
     func warn(_ message: String, line: Int) {
         if let index = warnings.firstIndex(where: { $0.message == message }) { warnings[index].rows += 1 } else { warnings.append((message, 1, line)) }
@@ -68,6 +71,7 @@ final class MappedRecordReader: RecordReader {
 
     func next() throws(ImportProblem) -> ReadOutcome? {
         while pending.isEmpty {
+            if stats?.refused == true { return nil }
             guard let outcome = try source.next() else { return nil }
             switch outcome {
             case .problem(let problem): return .problem(problem)
@@ -100,7 +104,14 @@ final class MappedRecordReader: RecordReader {
         var fields: [String: String] = Dictionary(minimumCapacity: record.fields.count * 2 + mapping.columns.count + 8)
         var nested: [String: JSONValue] = [:]
         for field in record.fields { Self.flatten(field.name, field.value, &fields, &nested) }
-        if !checkedHeader { try checkColumns(fields, nested) }
+        if !checkedHeader {
+            do {
+                try checkColumns(fields, nested)
+            } catch {
+                stats?.refused = true
+                throw error
+            }
+        }
         // A list or an object where the mapping takes one value would be lost: the record is refused instead.
         if !nested.isEmpty, let name = singleValued.sorted().first(where: { nested[$0] != nil }) {
             if isMainPass {
@@ -229,7 +240,7 @@ final class MappedRecordReader: RecordReader {
     /// column of the row that holds the separator gives every item the whole text; zipped columns whose number of
     /// parts differs from the items' leave parts out or items without them.
     private func noticeSplit(_ split: ImportMapping.Split, record: InputRecord, fields: [String: String]) {
-        guard let stats, let text = fields[split.column], text.contains(split.separator) else { return }
+        guard isMainPass, let stats, let text = fields[split.column], text.contains(split.separator) else { return }
         let count = text.components(separatedBy: split.separator).count
         for zipped in split.zip {
             if let parallel = fields[zipped.column], !parallel.isEmpty, parallel.components(separatedBy: split.separator).count != count {

@@ -62,7 +62,7 @@ extension ImportMapping {
 
     /// A step a value goes through in a template.
     enum Filter: Sendable {
-        /// Spaces and line breaks at either end removed.
+        /// Spaces (any Unicode space) and line breaks at either end removed.
         case trim
         /// The identifier at the end of an authority URL: …/ulan/500024217 → 500024217, …/wiki/Q467 → Q467.
         case id
@@ -115,7 +115,10 @@ extension ImportMapping {
 
         func apply(_ value: String, _ values: [String: String]) -> String {
             switch self {
-            case .trim: return value.trimmingWhitespace()
+            case .trim:
+                // Any Unicode space: museum text holds no-break and em spaces.
+                guard let first = value.firstIndex(where: { !$0.isWhitespace }), let last = value.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+                return String(value[first...last])
             case .id:
                 var text = Substring(value.trimmingWhitespace())
                 if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<end] }
