@@ -45,6 +45,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Leave the import out of the history: it cannot be undone, and keeps no copies of the rows it updates.")
     var noHistory = false
 
+    @Flag(help: "Take the file's value for a field a curator changed with `archive edit` since it was imported (by default the curator's value stays, and the import lists it).")
+    var overwriteEdits = false
+
     func validate() throws {
         if table != nil && source != "seeds", (try? ImportFile.isDirectory(source)) == true {
             throw ValidationError("--table applies to a single file, and \(source) is a folder")
@@ -75,7 +78,8 @@ struct ImportCommand: ParsableCommand {
         do {
             report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source, formulaGuard: !noFormulaGuard,
                                                                                  actor: change.actor,
-                                                                                 keepsHistory: !noHistory), progress: bar?.update)
+                                                                                 keepsHistory: !noHistory, overwritesEdits: overwriteEdits),
+                                                 progress: bar?.update)
             bar?.finish()
         } catch let failure as ImportFailure {
             bar?.finish()
@@ -88,6 +92,7 @@ struct ImportCommand: ParsableCommand {
             throw ArchiveError(kind, "import failed with \(count)\(failure.truncated ? " (stopped at the first \(failure.problems.count))" : ""); the archive was not changed")
         }
         printSummary(report, archivePath: archive.path)
+        printKeptEdits(report)
         if let stats = files.lazy.compactMap(\.mappingStats).first {
             if stats.dateTexts > 0 {
                 Console.note("dates: \(stats.dateTexts - stats.unparsedDates) of \(stats.dateTexts) dates as written read into years; \(stats.unparsedDates) kept as written only (their years unknown)")
@@ -96,6 +101,17 @@ struct ImportCommand: ParsableCommand {
                 Console.note("warning: \(mapping ?? "the mapping"): \(warning.message) (\(warning.rows) row\(warning.rows == 1 ? "" : "s"), the first at \(source):\(warning.firstLine))")
             }
         }
+    }
+
+    /// The fields a curator edited that the import left alone, each with the file's value.
+    private func printKeptEdits(_ report: ImportReport) {
+        guard report.keptEditCount > 0 else { return }
+        let count = report.keptEditCount
+        Console.note("kept \(count) field\(count == 1 ? "" : "s") a curator changed with `archive edit` since \(count == 1 ? "it was" : "they were") imported; --overwrite-edits takes the file's values:")
+        for kept in report.keptEdits {
+            Console.note("  \(kept)")
+        }
+        if count > report.keptEdits.count { Console.note("  … and \(count - report.keptEdits.count) more") }
     }
 
     private func printSummary(_ report: ImportReport, archivePath: String) {

@@ -94,6 +94,48 @@ import Testing
         #expect(relation.stderr.hasPrefix("mapping.json: records.collection_designers: collection_designers is a relation table"), "\(relation.stderr)")
     }
 
+    /// A re-import keeps what a curator changed with `archive edit` since the file was imported, and says so,
+    /// line by line; `--overwrite-edits` takes the file's values. A field the file changed and no one edited is
+    /// updated as before; an edit undone leaves the field to the file again.
+    @Test func aReimportKeepsACuratorsEditAndSaysSo() throws {
+        let db = folder.path("archive.sqlite")
+        try write("museum.csv", museumCSV)
+        try write("mapping.json", mapping)
+        #expect(try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url).status == 0)
+        #expect(try run(["edit", "objects", "shoe-museum-17", "--set", "title=Ballet slippers “Zizi”, curated", "--set", "url="], in: folder.url).status == 0)
+        // The museum corrects the accession number of 17 and the title of 18 in its next export.
+        try write("museum.csv", museumCSV.replacingOccurrences(of: "17,1952.3", with: "17,1952.30").replacingOccurrences(of: "Derby — black calf", with: "Derby: black calf"))
+        let again = try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try sqlite3(db, "SELECT slug, title, accession_number, coalesce(url, '-') FROM objects ORDER BY slug") == """
+            shoe-museum-17|Ballet slippers “Zizi”, curated|1952.30|-
+            shoe-museum-18|Derby: black calf|1960.1|-
+            shoe-museum-19|Évora sandal|1990.4|-
+
+            """)
+        #expect(again.stderr.contains("""
+            kept 2 fields a curator changed with `archive edit` since they were imported; --overwrite-edits takes the file's values:
+              museum.csv:2: objects shoe-museum-17 title: kept "Ballet slippers “Zizi”, curated", the file has "Pair of ballet slippers “Zizi”"
+              museum.csv:2: objects shoe-museum-17 url: kept nothing, the file has "https://example.org/17"
+            """), "\(again.stderr)")
+        // A plain CSV import keeps the edit too.
+        #expect(try run(["edit", "designers", "celine", "--set", "country=France (Paris)"], in: folder.url).status == 0)
+        let country = try sqlite3(db, "SELECT country FROM designers WHERE slug = 'repetto'")
+        try write("designers.csv", "slug,name,kind,country\nceline,Celine,house,France\nrepetto,Repetto,house,\(country.dropLast())\n")
+        let plain = try run(["import", "designers.csv"], in: folder.url)
+        #expect(plain.stderr.contains("designers.csv:2: designers celine country: kept \"France (Paris)\", the file has \"France\""), "\(plain.stderr)")
+        #expect(try sqlite3(db, "SELECT country FROM designers WHERE slug = 'celine'") == "France (Paris)\n")
+        // Taking the file's values, on request.
+        let overwrite = try run(["import", "museum.csv", "--mapping", "mapping.json", "--overwrite-edits"], in: folder.url)
+        #expect(overwrite.status == 0)
+        #expect(!overwrite.stderr.contains("a curator changed"))
+        #expect(try sqlite3(db, "SELECT title, url FROM objects WHERE slug = 'shoe-museum-17'") == "Pair of ballet slippers “Zizi”|https://example.org/17\n")
+        // Once the file's value was taken, the field is the file's again: a later export changes it.
+        try write("museum.csv", museumCSV.replacingOccurrences(of: "Pair of ballet slippers “Zizi”", with: "Ballet slippers: Zizi"))
+        #expect(try run(["import", "museum.csv", "--mapping", "mapping.json"], in: folder.url).status == 0)
+        #expect(try sqlite3(db, "SELECT title FROM objects WHERE slug = 'shoe-museum-17'") == "Ballet slippers: Zizi\n")
+    }
+
     @Test func aMistakeInTheMappingNamesItsKeyAndChangesNothing() throws {
         try write("museum.csv", museumCSV)
         let before = try sqlite3(folder.path("archive.sqlite"), ".dump")

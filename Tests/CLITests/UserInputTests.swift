@@ -40,7 +40,7 @@ import Testing
         try write("designers.csv", "slug,name,kind,colour,contry,foundd\nx,X,house,red,FR,1900\ny,Y,house,blue,IT,1901\n")
         let result = try run(["import", "designers.csv"], in: folder.url)
         #expect(result.status == 65)
-        let known = "(known: slug, name, kind, country, founded, active_from, active_to, description, born, died, closed, wikidata, ulan, viaf, wikipedia)"
+        let known = "(known: slug, name, kind, country, founded, active_from, active_to, description, born, died, closed, wikidata, ulan, viaf, wikipedia, nationality, museum_id)"
         #expect(result.stderr == """
             designers.csv:1: colour: unknown field for designers \(known)
             designers.csv:1: contry: unknown field for designers; did you mean "country"? \(known)

@@ -17,6 +17,10 @@ public struct ImportReport: Sendable {
 
     public let tables: [TableCounts]
     public let dryRun: Bool
+    /// Fields a curator edited that the import left as they were, though the file says otherwise (the first
+    /// few; `keptEditCount` counts them all).
+    public var keptEdits: [KeptEdit] = []
+    public var keptEditCount = 0
 
     public var added: Int { tables.reduce(0) { $0 + $1.added } }
     public var updated: Int { tables.reduce(0) { $0 + $1.updated } }

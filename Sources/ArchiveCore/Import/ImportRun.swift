@@ -152,6 +152,6 @@ final class ImportRun {
             tables: Tables.all.compactMap { table in
                 writer.writers[table.name].map { ImportReport.TableCounts(table: table.name, added: $0.added, updated: $0.updated, unchanged: $0.unchanged) }
             },
-            dryRun: dryRun)
+            dryRun: dryRun, keptEdits: writer.curatorEdits?.kept ?? [], keptEditCount: writer.curatorEdits?.count ?? 0)
     }
 }

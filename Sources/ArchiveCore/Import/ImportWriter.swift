@@ -15,8 +15,12 @@ final class ImportWriter {
     /// updates are logged by ChangeLog's triggers).
     private let log: ChangeLog?
 
-    init(_ db: Database, problems: ProblemLog, keepingRowIDs: Bool = false, log: ChangeLog? = nil) {
+    /// Keeps the fields a curator edited since an import set them (nil: the file's values win, as in an edit).
+    let curatorEdits: CuratorEdits?
+
+    init(_ db: Database, problems: ProblemLog, keepingRowIDs: Bool = false, log: ChangeLog? = nil, curatorEdits: CuratorEdits? = nil) {
         self.db = db
+        self.curatorEdits = curatorEdits
         self.log = log
         self.problems = problems
         lookup = SlugLookup(db)
@@ -66,8 +70,14 @@ final class ImportWriter {
         guard isValid else { return }
         // Created when missing, never changed: a record a mapping declares or creates may be a curator's.
         if file.createOnly, table.kind == .record, try writer(for: table).existingRowID(values) != nil { return }
-        let missing = table.columns.filter { column in column.isRequired && !fields.contains { $0.name == column.name } }
+        // A row that keeps a curator's fields exists and is written in part (an UPDATE: see TableWriter.write).
         var existing = false
+        if let curatorEdits {
+            let spared = try curatorEdits.sparing(values, of: table, file: file.name, line: record.line)
+            existing = spared.count < values.count
+            values = spared
+        }
+        let missing = existing ? [] : table.columns.filter { column in column.isRequired && !fields.contains { $0.name == column.name } }
         if !missing.isEmpty {
             // A record that already exists may be updated with fewer fields; a new one needs them all.
             let keyMissing = missing.contains { table.key.contains($0.name) }

@@ -19,10 +19,13 @@ public struct ImportOptions: Sendable {
     public var actor = "unknown"
     /// Whether the import is a change of the history (and can be undone); off for a load that need not be.
     public var keepsHistory = true
+    /// Take the file's value for a field a curator edited since it was imported (by default the curator's stays).
+    public var overwritesEdits = false
 
     public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkLoad: BulkLoadPolicy = .automatic, source: String = "files",
-                formulaGuard: Bool = true, actor: String = "unknown", keepsHistory: Bool = true) {
+                formulaGuard: Bool = true, actor: String = "unknown", keepsHistory: Bool = true, overwritesEdits: Bool = false) {
         self.dryRun = dryRun
+        self.overwritesEdits = overwritesEdits
         self.keepsHistory = keepsHistory
         self.actor = actor
         self.formulaGuard = formulaGuard
@@ -63,7 +66,8 @@ public final class Importer {
                 let log = options.dryRun || !options.keepsHistory ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
                 let problems = ProblemLog(limit: options.maximumProblems)
                 let mapped = files.contains { $0.mappingStats != nil }
-                let run = ImportRun(writer: ImportWriter(db, problems: problems, log: log), problems: problems,
+                let edits = options.overwritesEdits ? nil : try CuratorEdits(db)
+                let run = ImportRun(writer: ImportWriter(db, problems: problems, log: log, curatorEdits: edits), problems: problems,
                                     formulaGuard: options.formulaGuard, progress: progress, archive: mapped ? try ArchiveBeforeImport(db) : nil)
                 try run.importAll(files)
                 guard problems.isEmpty else { throw problems.failure() }
