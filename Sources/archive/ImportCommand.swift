@@ -61,15 +61,16 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let files: [ImportFile]
-        if let mapping {
-            do {
+        do {
+            if let mapping {
                 files = try ImportFile.files(at: source, mapping: try ImportMapping.load(mapping))
-            } catch let failure as ImportFailure {
-                for problem in failure.problems { Console.note(problem.description) }
-                throw ArchiveError(.invalidInput, "the mapping \(mapping) cannot be used; nothing was imported")
+            } else {
+                files = source == "seeds" ? ImportFile.seeds() : try ImportFile.files(at: source, table: table)
             }
-        } else {
-            files = source == "seeds" ? ImportFile.seeds() : try ImportFile.files(at: source, table: table)
+        } catch let failure as ImportFailure {
+            for problem in failure.problems { Console.note(problem.description) }
+            let named = mapping ?? failure.problems.first?.file ?? "a mapping"
+            throw ArchiveError(.invalidInput, "the mapping \(named) cannot be used; nothing was imported")
         }
         let archiveExisted = Archive.fileExists(options.path)
         let archive = try options.open(dryRun ? .rehearse : .write)
@@ -93,12 +94,17 @@ struct ImportCommand: ParsableCommand {
         }
         printSummary(report, archivePath: archive.path)
         printKeptEdits(report)
-        if let stats = files.lazy.compactMap(\.mappingStats).first {
+        // What each mapped file noticed (a folder may hold several, each with its mapping).
+        var seen: Set<ObjectIdentifier> = []
+        let mapped = Set(files.compactMap { $0.mappingStats.map(ObjectIdentifier.init) }).count
+        for file in files {
+            guard let stats = file.mappingStats, let mapping = file.mapping, seen.insert(ObjectIdentifier(stats)).inserted else { continue }
+            let prefix = mapped > 1 ? "\(file.name): " : ""
             if stats.dateTexts > 0 {
-                Console.note("dates: \(stats.dateTexts - stats.unparsedDates) of \(stats.dateTexts) dates as written read into years; \(stats.unparsedDates) kept as written only (their years unknown)")
+                Console.note("\(prefix)dates: \(stats.dateTexts - stats.unparsedDates) of \(stats.dateTexts) dates as written read into years; \(stats.unparsedDates) kept as written only (their years unknown)")
             }
             for warning in stats.warnings {
-                Console.note("warning: \(mapping ?? "the mapping"): \(warning.message) (\(warning.rows) row\(warning.rows == 1 ? "" : "s"), the first at \(source):\(warning.firstLine))")
+                Console.note("warning: \(mapping): \(warning.message) (\(warning.rows) row\(warning.rows == 1 ? "" : "s"), the first at \(file.name):\(warning.firstLine))")
             }
         }
     }

@@ -136,6 +136,33 @@ import Testing
         #expect(try sqlite3(db, "SELECT title FROM objects WHERE slug = 'shoe-museum-17'") == "Ballet slippers: Zizi\n")
     }
 
+    /// A folder imports its files together, in one transaction: a file with a mapping beside it (NAME.mapping.json)
+    /// through the mapping, the others as the archive's own tables, so a relation file can name mapped records.
+    @Test func aFolderImportsMappedAndNativeFilesTogether() throws {
+        let db = folder.path("archive.sqlite")
+        try FileManager.default.createDirectory(atPath: folder.path("museum"), withIntermediateDirectories: true)
+        try write("museum/shoes.csv", museumCSV)
+        try write("museum/shoes.mapping.json", mapping)
+        try write("museum/object_icons.csv", "object,icon,relation\nshoe-museum-17,zizi-jeanmaire,wore\n")
+        let before = try sqlite3(db, ".dump")
+        // One bad row anywhere and nothing of the folder lands.
+        try write("museum/object_icons.csv", "object,icon,relation\nshoe-museum-17,zizi-jeanmaire,wore\nshoe-museum-99,zizi-jeanmaire,wore\n")
+        let failed = try run(["import", "museum"], in: folder.url)
+        #expect(failed.status == 65)
+        #expect(failed.stderr.hasPrefix("museum/object_icons.csv:3: object: no object with slug \"shoe-museum-99\""), "\(failed.stderr)")
+        #expect(try sqlite3(db, ".dump") == before)
+        try write("museum/object_icons.csv", "object,icon,relation\nshoe-museum-17,zizi-jeanmaire,wore\n")
+        let result = try run(["import", "museum"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("dates: 2 of 3 dates as written read into years"), "\(result.stderr)")
+        #expect(try sqlite3(db, "SELECT o.title, i.slug FROM object_icons oi JOIN objects o ON o.id = object_id JOIN icons i ON i.id = icon_id") == "Pair of ballet slippers “Zizi”|zizi-jeanmaire\n")
+        // A mapping that maps no file of the folder is a mistake, not a data file.
+        try write("museum/other.mapping.json", mapping)
+        let orphan = try run(["import", "museum"], in: folder.url)
+        #expect(orphan.status == 65)
+        #expect(orphan.stderr.contains("museum/other.mapping.json maps no file of the folder"), "\(orphan.stderr)")
+    }
+
     @Test func aMistakeInTheMappingNamesItsKeyAndChangesNothing() throws {
         try write("museum.csv", museumCSV)
         let before = try sqlite3(folder.path("archive.sqlite"), ".dump")

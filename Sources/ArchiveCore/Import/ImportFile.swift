@@ -32,6 +32,11 @@ public struct ImportFile: Sendable {
         if case .mapped(_, _, let stats) = content { stats } else { nil }
     }
 
+    /// The mapping file a mapped file is read through.
+    public var mapping: String? {
+        if case .mapped(_, let mapping, _) = content { mapping.path } else { nil }
+    }
+
     /// How messages name the file.
     public let name: String
     public let table: String
@@ -106,8 +111,9 @@ public struct ImportFile: Sendable {
         }
     }
 
-    /// The files at `path`: the file itself, or every data file (.csv, .json, .ndjson, .jsonl) in the folder.
-    /// `table` overrides the table a single file's name gives.
+    /// The files at `path`: the file itself, or every data file (.csv, .json, .ndjson, .jsonl) in the folder, each
+    /// read through the mapping beside it when there is one (NAME.mapping.json). `table` overrides the table a
+    /// single file's name gives. A mapping's mistake throws ImportFailure.
     public static func files(at path: String, table: String? = nil) throws -> [ImportFile] {
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -115,11 +121,24 @@ public struct ImportFile: Sendable {
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
             if table != nil { throw ArchiveError(.invalidInput, "--table applies to a single file, and \(path) is a folder") }
-            let files = try directoryEntries(path).compactMap { entry -> ImportFile? in
+            let entries = try directoryEntries(path)
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            var files: [ImportFile] = []
+            for entry in entries {
                 let (stem, ext) = split(entry)
-                guard !entry.hasPrefix("."), let format = Format(extension: ext), !ignoredStems.contains(stem) else { return nil }
-                let full = path.hasSuffix("/") ? path + entry : path + "/" + entry
-                return ImportFile(name: full, table: stem, format: format, content: .path(full))
+                guard !entry.hasPrefix("."), let format = Format(extension: ext), !ignoredStems.contains(stem), !entry.hasSuffix(mappingSuffix) else { continue }
+                // A file with a mapping beside it (met.csv and met.mapping.json) is read through the mapping.
+                if entries.contains(stem + mappingSuffix) {
+                    files += try self.files(at: folder + entry, mapping: try ImportMapping.load(folder + stem + mappingSuffix))
+                } else {
+                    files.append(ImportFile(name: folder + entry, table: stem, format: format, content: .path(folder + entry)))
+                }
+            }
+            for entry in entries where entry.hasSuffix(mappingSuffix) {
+                let stem = String(entry.dropLast(mappingSuffix.count))
+                guard entries.contains(where: { split($0).stem == stem && Format(extension: split($0).extension) != nil && !$0.hasSuffix(mappingSuffix) }) else {
+                    throw ArchiveError(.invalidInput, "\(folder + entry) maps no file of the folder: name it after the file it maps (\(stem).csv → \(stem)\(mappingSuffix))")
+                }
             }
             guard !files.isEmpty else {
                 throw ArchiveError(.cannotRead, "\(path) holds no .csv, .json, .ndjson or .jsonl files to import")
@@ -144,7 +163,7 @@ public struct ImportFile: Sendable {
     /// relations that need them, the mapping's own records first.
     public static func files(at path: String, mapping: ImportMapping) throws -> [ImportFile] {
         guard let file = try files(at: path).first, !(try isDirectory(path)) else {
-            throw ArchiveError(.invalidInput, "--mapping applies to a single file, and \(path) is a folder")
+            throw ArchiveError(.invalidInput, "--mapping applies to a single file, and \(path) is a folder: put each file's mapping beside it, named after it (met.csv, met\(mappingSuffix))")
         }
         let stats = MappingStats()
         let declared = mapping.records.map { ImportFile(name: mapping.path, table: $0.table.name, format: .json, content: .fixed($0.rows), createOnly: true) }
@@ -154,6 +173,9 @@ public struct ImportFile: Sendable {
                        createOnly: table.kind == .record && table.name != mapping.table.name)
         }
     }
+
+    /// How a folder names the mapping of one of its files: met.csv is read through met.mapping.json.
+    public static let mappingSuffix = ".mapping.json"
 
     /// Files in an export folder that describe the data rather than hold it.
     static let ignoredStems: Set<String> = ["codebook"]
