@@ -97,6 +97,28 @@ import Testing
         #expect(try fixture.one("SELECT group_concat(role) FROM object_makers") == "designer,designer")
     }
 
+    /// The records may sit deep in an answer, with anything before and after them; what surrounds them is read
+    /// (and checked) but not kept.
+    @Test func aRecordPathReachesRecordsAnywhereInAnAnswer() throws {
+        let fixture = try ArchiveFixture()
+        let mapping = try fixture.write("m.json", self.mapping().replacingOccurrences(of: #""record_path": "records""#, with: #""record_path": "data.items""#))
+        let around = #"{"meta": {"q": [1, {"a": "[{"}], "n": null}, "data": {"total": 2, "items": "#
+        let records = #"[{"systemNumber": "O9", "objectType": "Hat", "_primaryTitle": "", "_primaryMaker": {"name": "Dior", "association": "designer"}, "_images": {}}]"#
+        let file = try fixture.write("answer.json", around + records + #", "after": [[], {}, "]}"]}, "tail": true}"#)
+        _ = try importMapped(fixture, file: file, mapping: mapping)
+        #expect(try fixture.one("SELECT title FROM objects WHERE slug = 'v-o9'") == "Hat")
+        #expect(try fixture.one("SELECT name FROM designers") == "Dior")
+        for (broken, expected) in [(around + records + #", "after": [}"#, "expected a value"),
+                                   (around + records + "}} extra", "unexpected text after the closing '}'"),
+                                   (#"{"data": {"items": {"not": "a list"}}}"#, "'[' (data.items holds the list of records)"),
+                                   (#"[{"systemNumber": "O1"}]"#, "'{' (the mapping's record_path data.items starts in an object)")] {
+            let file = try fixture.write("answer.json", broken)
+            let error = try #require(throws: ImportFailure.self) { try importMapped(fixture, file: file, mapping: mapping) }
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.description.contains(expected) == true, "\(error.problems)")
+        }
+    }
+
     @Test func aNestedValueWhereOneValueIsTakenIsRefusedOnceBeforeAnyRow() throws {
         let fixture = try ArchiveFixture()
         let file = try fixture.write("response.json", response)

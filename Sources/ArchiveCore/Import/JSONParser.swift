@@ -101,6 +101,31 @@ public final class JSONParser {
         }
     }
 
+    /// Reads one complete value and keeps nothing of it (what an answer holds beside its records): memory does
+    /// not grow with the value, only with its nesting.
+    func skipValue(depth: Int = 0) throws {
+        guard depth <= JSONParser.maximumDepth else {
+            throw JSONSyntaxError(line: input.line, message: "nested more than \(JSONParser.maximumDepth) levels deep", kind: .limit)
+        }
+        let open = try skipWhitespace()
+        guard open == UInt8(ascii: "{") || open == UInt8(ascii: "[") else { _ = try parseValue(depth: depth); return }
+        let close = open == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        _ = try input.next()
+        if try skipWhitespace() == close {
+            _ = try input.next()
+            return
+        }
+        while true {
+            if close == UInt8(ascii: "}") { _ = try parseKey() }
+            try skipValue(depth: depth + 1)
+            switch try skipWhitespace() {
+            case UInt8(ascii: ","): _ = try input.next()
+            case close: _ = try input.next(); return
+            default: throw fail("expected ',' or '\(Character(Unicode.Scalar(close)))', found \(try describeNext())")
+            }
+        }
+    }
+
     /// A key in quotes and the ':' after it.
     func parseKey() throws -> String {
         guard try skipWhitespace() == UInt8(ascii: "\"") else { throw fail("expected a key in quotes, found \(try describeNext())") }

@@ -77,7 +77,7 @@ final class JSONRecordReader: RecordReader {
                 case UInt8(ascii: ","):
                     _ = try parser.input.next()
                     _ = try parser.parseKey()
-                    _ = try parser.parseValue(depth: 1)
+                    try parser.skipValue(depth: 1)
                 case UInt8(ascii: "}"):
                     _ = try parser.input.next()
                     break closing
@@ -98,7 +98,7 @@ final class JSONRecordReader: RecordReader {
                 guard try parser.skipWhitespace() == UInt8(ascii: "\"") else { throw parser.fail("the file has no \(path) (the mapping's record_path)") }
                 let found = try parser.parseKey()
                 if found == key { break }
-                _ = try parser.parseValue(depth: 1)
+                try parser.skipValue(depth: 1)
                 switch try parser.skipWhitespace() {
                 case UInt8(ascii: ","): _ = try parser.input.next()
                 case UInt8(ascii: "}"): throw parser.fail("the file has no \(path) (the mapping's record_path)")

@@ -14,6 +14,8 @@ final class ProblemLog {
     var isEmpty: Bool { problems.isEmpty }
 
     func report(_ problem: ImportProblem) throws {
+        // The same problem twice (a mapped file that cannot be opened, met by each of its table passes) is said once.
+        guard !problems.contains(problem) else { return }
         problems.append(problem)
         if problems.count >= limit { throw Full() }
     }

@@ -27,7 +27,9 @@ final class MappedRecordReader: RecordReader {
     private let stats: MappingStats?
     /// The archive as it was before the import, where makers are matched by authority id.
     private let archive: ArchiveBeforeImport?
+    /// What one record made, handed out in order (an index, not removeFirst: a record may make thousands).
     private var pending: [ReadOutcome] = []
+    private var handedOut = 0
     private var checkedHeader = false
     /// Main records by their place in the file (line, record number); created ones by the text of their slug
     /// or by their first authority id.
@@ -70,15 +72,27 @@ final class MappedRecordReader: RecordReader {
     var offset: Int64 { source.offset }
 
     func next() throws(ImportProblem) -> ReadOutcome? {
-        while pending.isEmpty {
+        while handedOut == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            handedOut = 0
             if stats?.refused == true { return nil }
-            guard let outcome = try source.next() else { return nil }
+            // What is wrong with the file itself is said by the pass over the main table alone: the others read
+            // the same bytes, and stop where it stops.
+            let outcome: ReadOutcome?
+            do {
+                outcome = try source.next()
+            } catch {
+                if isMainPass { throw error }
+                return nil
+            }
+            guard let outcome else { return nil }
             switch outcome {
-            case .problem(let problem): return .problem(problem)
+            case .problem(let problem): if isMainPass { return .problem(problem) }
             case .record(let record): try map(record)
             }
         }
-        return pending.removeFirst()
+        handedOut += 1
+        return pending[handedOut - 1]
     }
 
     private func problem(_ record: InputRecord, _ field: String, _ message: String) -> ReadOutcome {
