@@ -1,4 +1,4 @@
-// Authority identifiers of people and houses (Wikidata, Getty ULAN, VIAF, Wikipedia), shown as the links a
+// Authority identifiers of people, houses and keywords (Wikidata, Getty ULAN and AAT, VIAF, Wikipedia), shown as the links a
 // reader follows. Their formats are CHECKs of migration 0006.
 
 public enum AuthorityID {
@@ -7,6 +7,7 @@ public enum AuthorityID {
         switch column {
         case "wikidata": return "https://www.wikidata.org/wiki/" + value
         case "ulan": return "https://vocab.getty.edu/page/ulan/" + value
+        case "aat": return "https://vocab.getty.edu/page/aat/" + value
         case "viaf": return "https://viaf.org/viaf/" + value
         case "wikipedia":
             // Museums give Wikipedia's page id (digits); a curator may give the article's title.
