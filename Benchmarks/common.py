@@ -1,6 +1,7 @@
 """What the benchmark scripts share: timing a command with its own peak RSS, and the generated data set."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -57,3 +58,32 @@ def imported(binary, collections):
                 os.rename(partial + suffix, archive + suffix)
         os.rename(partial, archive)
     return migrated(binary, archive)
+
+
+def wrk(url, connections, duration, timeout=None):
+    """req/s, p50 ms, p99 ms, errors (socket errors + non-2xx), answered requests, from wrk's --latency report.
+    With a timeout, a request not answered within it is a timeout error and has no latency (p50 is nan when
+    none was answered)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    if timeout is not None:
+        command[4:4] = ["--timeout", f"{timeout}s"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    answered = int(re.search(r"(\d+) requests in", out).group(1))
+
+    def percentile(p):
+        match = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if match is None or answered == 0:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = 0
+    match = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if match:
+        errors += int(match.group(1))
+    match = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if match:
+        errors += sum(int(g) for g in match.groups())
+        answered -= int(match.group(4))
+    return rate, percentile(50), percentile(99), errors, answered

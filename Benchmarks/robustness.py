@@ -35,7 +35,6 @@ import argparse
 import errno
 import math
 import os
-import re
 import resource
 import shutil
 import socket
@@ -47,7 +46,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from common import REPO, imported, migrated
+from common import REPO, imported, migrated, wrk
 from serve import free_port, peak_rss_mb
 
 NAME = os.path.basename(sys.argv[0])
@@ -171,32 +170,6 @@ class Misbehaving:
         for s in self.stalled + self.half_open:
             s.close()
         self.stalled, self.half_open = [], []
-
-
-def wrk(url, connections, duration, timeout=2):
-    """req/s, p50 ms, p99 ms, errors (socket errors + non-2xx), answered requests; as serve.py's, with wrk's
-    --timeout (a request not answered within it is a timeout error and has no latency: p50 is nan when none was)."""
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", f"--timeout", f"{timeout}s", "--latency", url],
-                         capture_output=True, text=True, check=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    answered = int(re.search(r"(\d+) requests in", out).group(1))
-
-    def percentile(p):
-        match = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
-        if match is None or answered == 0:
-            return float("nan")
-        value, unit = float(match.group(1)), match.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-    errors = 0
-    match = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if match:
-        errors += int(match.group(1))
-    match = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    if match:
-        errors += sum(int(g) for g in match.groups())
-        answered -= int(match.group(4))
-    return rate, percentile(50), percentile(99), errors, answered
 
 
 def sampled_wrk(server, url, connections, duration, timeout=2):

@@ -18,7 +18,6 @@ on search, p99 under 50 ms for a common word at 64 connections, record page p50 
 import argparse
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -28,7 +27,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from common import generated, migrated
+from common import generated, migrated, wrk
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(REPO, ".build", "datasette-venv")
@@ -57,29 +56,6 @@ def peak_rss_mb(pid):
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return 0.0
-
-
-def wrk(url, connections, duration):
-    """req/s, p50 ms, p99 ms, non-2xx + socket errors."""
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
-                         capture_output=True, text=True, check=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-
-    def percentile(p):
-        match = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
-        if match is None:
-            return float("nan")  # no request answered in time
-        value, unit = float(match.group(1)), match.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-    errors = 0
-    match = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if match:
-        errors += int(match.group(1))
-    match = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    if match:
-        errors += sum(int(g) for g in match.groups())
-    return rate, percentile(50), percentile(99), errors
 
 
 def ensure_datasette():
@@ -155,7 +131,7 @@ def main():
                 except (urllib.error.URLError, TimeoutError):
                     pass  # Datasette answers a common word at 1M with a 400 after its 1 s limit (or later): wrk counts errors
                 for connections in (16, 64):
-                    rate, p50, p99, errors = wrk(base + path, connections, args.duration)
+                    rate, p50, p99, errors, _ = wrk(base + path, connections, args.duration)
                     # Each row as soon as it is measured: a run that fails later keeps what it measured.
                     print(f"| {name} | {label} | {connections} | {rate:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {errors} |", flush=True)
                 time.sleep(0 if args.smoke else 2)  # the server's queue drains before the next question
