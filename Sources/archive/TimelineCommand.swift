@@ -48,16 +48,31 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let request = try request()
         let archive = try options.open(.read)
-        let events = try Timeline.events(request, archive: archive)
-        if events.isEmpty { Console.note("no dated facts\(slug.map { " around \($0)" } ?? "")") }
-        guard let rowFormat = format.rowFormat else {
-            let rows = events.map { event in
-                [event.when ?? "", event.kind, event.slug, event.name, event.event,
-                 event.other.map { "\(event.otherKind ?? "") \($0)" } ?? "", event.source.map { "[\($0)]" } ?? ""]
+        // Whatever the format, facts go out as SQLite reads them, in one snapshot: the table reads them twice,
+        // first for its columns' widths, so that it is the table `alignedTable` makes without holding the rows.
+        let count = try archive.read { archive in
+            try writeToStandardOutput { output in
+                guard let rowFormat = format.rowFormat else { return try writeTable(request, archive, to: output) }
+                return try Timeline.write(request, archive: archive, to: output, format: rowFormat)
             }
-            Console.output(alignedTable([["when", "kind", "slug", "name", "event", "with", "source"]] + rows))
-            return
         }
-        try writeRows(RowTable(events: events), format: rowFormat)
+        if count == 0 { Console.note("no dated facts\(slug.map { " around \($0)" } ?? "")") }
+    }
+
+    private static let header = ["when", "kind", "slug", "name", "event", "with", "source"]
+
+    private func writeTable(_ request: TimelineRequest, _ archive: Archive, to output: BufferedOutput) throws -> Int {
+        var layout = TableLayout()
+        layout.measure(TableLayout.cells(Self.header))
+        try Timeline.forEachEvent(request, archive: archive) { layout.measure(TableLayout.cells(cells($0))) }
+        try output.write(layout.line(TableLayout.cells(Self.header)) + "\n")
+        return try Timeline.forEachEvent(request, archive: archive) { event in
+            try output.write(layout.line(TableLayout.cells(cells(event))) + "\n")
+        }
+    }
+
+    private func cells(_ event: TimelineEvent) -> [String] {
+        [event.when ?? "", event.kind, event.slug, event.name, event.event,
+         event.other.map { "\(event.otherKind ?? "") \($0)" } ?? "", event.source.map { "[\($0)]" } ?? ""]
     }
 }

@@ -24,9 +24,3 @@ public struct TimelineRequest: Sendable {
         self.limit = limit
     }
 }
-
-extension Timeline {
-    public static func events(_ request: TimelineRequest, archive: Archive) throws -> [TimelineEvent] {
-        try events(around: request.around, in: request.table, from: request.from, to: request.to, limit: request.limit, archive: archive)
-    }
-}
