@@ -1,8 +1,9 @@
 // An open archive: a database file that holds (or is about to hold) the archive's schema.
-// Opening for writing creates the file and brings its schema up to date; opening for reading never writes
-// and works on a write-protected file.
+// Opening for writing creates the file and brings its schema up to date; opening for reading never changes
+// what the file holds, works on a write-protected file, and leaves no side file it made (readingMode).
 import ArchiveStorage
 import Glibc
+import Synchronization
 
 public final class Archive {
     public enum Access: Sendable {
@@ -108,12 +109,15 @@ public final class Archive {
         }
     }
 
-    private static func openDatabase(path: String, access: Access) throws -> Database {
+    /// A connection to `path` as `access` needs it: for reading, one that leaves no side file it made, or that
+    /// reads a WAL archive on read-only media.
+    static func openDatabase(path: String, access: Access) throws -> Database {
         switch access {
         case .write: return try Database(path: path, mode: .create)
         case .rehearse: return try Database(path: path, mode: .readWrite)
         case .read: break
         }
+        if readingMode(path) == .queryOnly, let database = try? Database(path: path, mode: .queryOnly) { return database }
         do {
             return try Database(path: path, mode: .readOnly)
         } catch let error as DatabaseError where error.isUnwritable {
@@ -127,6 +131,30 @@ public final class Archive {
             return try Database(path: path, mode: .immutable)
         }
     }
+
+    /// How this process's reading connections to `path` open, decided at the first. A WAL archive's -wal and
+    /// -shm files are made by the first connection that reads it, and removed by the last to close, if that one
+    /// can take the file's exclusive lock, which a read-only handle cannot: reading commands left them behind,
+    /// empty. So when none of SQLite's side files is there (as a writer's close leaves the archive) and the file
+    /// and its folder can be written, connections read through a handle that could write, every write refused
+    /// (query_only), and SQLite removes what they made when the last closes, as it does for a writer: only when
+    /// no connection of any process has the file open (the lock says so), after checkpointing into the file any
+    /// commit made meanwhile; a -wal that holds data or that anyone uses is never removed. Side files found
+    /// there are someone else's (an import under way, a writer that crashed, another tool): the connections are
+    /// read-only and leave them as they are. One decision for all of the process's connections (the server's
+    /// pools), since SQLite removes the files only at the close of the last, and only if it is not read-only.
+    static func readingMode(_ path: String) -> Database.Mode {
+        readingModes.withLock { modes in
+            if let mode = modes[path] { return mode }
+            let untouched = ["-wal", "-shm", "-journal"].allSatisfy { !fileExists(path + $0) }
+            let writable = Glibc.access(path, W_OK) == 0 && Glibc.access(directory(of: path), W_OK) == 0
+            let mode: Database.Mode = untouched && writable ? .queryOnly : .readOnly
+            modes[path] = mode
+            return mode
+        }
+    }
+
+    private static let readingModes = Mutex<[String: Database.Mode]>([:])
 
     private static func openError(_ error: DatabaseError, path: String, access: Access) -> ArchiveError {
         if error.resultCode == .SQLITE_CANTOPEN {

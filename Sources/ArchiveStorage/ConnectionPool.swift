@@ -37,6 +37,12 @@ public final class ConnectionPool<Connection>: Sendable {
         return Lease(pool: self, box: idle.withLock { $0.removeLast() })
     }
 
+    /// Calls `body` with each connection not lent out, which stays in the pool: to close them all when their
+    /// readers are done for good.
+    public func forEachIdle(_ body: (Connection) -> Void) {
+        idle.withLock { boxes in for box in boxes { body(box.connection) } }
+    }
+
     fileprivate func giveBack(_ box: Box) {
         idle.withLock { $0.append(box) }
         free.signal()

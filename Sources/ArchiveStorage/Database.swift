@@ -7,6 +7,11 @@ public final class Database {
     public enum Mode: Sendable {
         /// Reading only: works on a write-protected file; writes fail with SQLITE_READONLY.
         case readOnly
+        /// Reading only (`PRAGMA query_only`: a statement that would write fails), through a handle that could
+        /// write. Closing the last connection to a WAL file then does what closing a writer does: SQLite, holding
+        /// the exclusive lock that proves no other connection of any process has the file open, checkpoints and
+        /// removes the -wal and -shm files. A read-only handle cannot take that lock, so it leaves them behind.
+        case queryOnly
         /// Reading and writing an existing file.
         case readWrite
         /// Reading and writing, creating the file when it does not exist.
@@ -38,7 +43,7 @@ public final class Database {
             flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
             filename = "file:" + Database.uriEscaped(path) + "?immutable=1"
         case .readOnly: flags |= SQLITE_OPEN_READONLY
-        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .queryOnly, .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
         var handle: OpaquePointer?
@@ -68,6 +73,7 @@ public final class Database {
             guard code == SQLITE_OK else { throw DatabaseError(connection: handle, code: code) }
         }
         try execute("PRAGMA foreign_keys = ON")
+        if mode == .queryOnly { try execute("PRAGMA query_only = ON") }
         // Reading the schema now makes a file that is not a database fail here, at open, with SQLITE_NOTADB.
         _ = try fetchOne("SELECT count(*) FROM sqlite_schema") as Int64?
     }

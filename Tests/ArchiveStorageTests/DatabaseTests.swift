@@ -118,4 +118,31 @@ import Testing
         #expect(error.sql == "INSERT INTO nowhere VALUES (4);")
         #expect(try db.fetchOne("SELECT count(*) FROM a") == Int64(3)) // no transaction: the first ran, the third did not
     }
+
+    @Test func aQueryOnlyConnectionRefusesWritesAndRemovesTheSideFilesItMadeWhenLast() throws {
+        let folder = try TemporaryFolder()
+        let writer = try folder.database()
+        try writer.enableWriteAheadLog()
+        try writer.execute("CREATE TABLE t (x)")
+        writer.close()
+        let sideFiles = { ["test.sqlite-wal", "test.sqlite-shm"].filter(folder.exists) }
+        #expect(sideFiles().isEmpty)
+
+        let reader = try folder.database(mode: .queryOnly)
+        let other = try folder.database(mode: .readOnly)
+        #expect(try reader.fetchOne("SELECT count(*) FROM t") == Int64(0))
+        #expect(sideFiles() == ["test.sqlite-wal", "test.sqlite-shm"])
+        let error = try #require(throws: DatabaseError.self) { try reader.execute("INSERT INTO t VALUES (1)") }
+        #expect(error.resultCode == .SQLITE_READONLY)
+        // Not the last connection: the files stay for the other one.
+        reader.close()
+        #expect(sideFiles() == ["test.sqlite-wal", "test.sqlite-shm"])
+        // A read-only connection closing last cannot take the lock that would let it remove them.
+        other.close()
+        #expect(sideFiles() == ["test.sqlite-wal", "test.sqlite-shm"])
+        let last = try folder.database(mode: .queryOnly)
+        _ = try last.fetchOne("SELECT count(*) FROM t") as Int64?
+        last.close()
+        #expect(sideFiles().isEmpty)
+    }
 }

@@ -19,7 +19,7 @@ public struct MigrationStatus: Sendable {
     public static func all(path: String) throws -> [MigrationStatus] {
         let database: Database
         do {
-            database = try Database(path: path, mode: .readOnly)
+            database = try Archive.openDatabase(path: path, access: .read)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
             throw ArchiveError(.notFound, "cannot open \(path): \(error.message)")
         } catch let error as DatabaseError {

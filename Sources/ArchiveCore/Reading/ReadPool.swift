@@ -74,6 +74,14 @@ public final class ReadPool: Sendable {
         public func release() { lease.release() }
     }
 
+    /// Closes the connections once every reader is done for good (a server that has stopped); a read after it
+    /// fails. Closing them, rather than leaving it to the process's exit, lets SQLite remove the -wal and -shm
+    /// files that reading made (Archive.readingMode).
+    public func close() {
+        pool.forEachIdle { $0.close() }
+        watcher.withLock { $0.archive.close() }
+    }
+
     /// The archive's generation: a number that changes when a change committed to the file (by any process)
     /// has been seen. Whatever is read after this call returns, on any connection, includes every change
     /// counted up to the number it returned, so a cache may keep answers under it: the watcher's data_version

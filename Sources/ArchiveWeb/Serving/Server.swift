@@ -45,6 +45,11 @@ public struct ArchiveServer: Sendable {
                 let bound = channel.localAddress?.port ?? port
                 ready("http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/")
             })
+        // Stopped (or never started): every request has ended, and the connections close now.
+        defer {
+            pool.close()
+            services.downloads.close()
+        }
         do {
             try await app.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES || error.errnoCode == EADDRNOTAVAIL {
