@@ -67,7 +67,9 @@ extension ExportColumn {
             allowedValues = "any word or words in lowercase"
         case .integer(let range):
             type = "integer"
-            allowedValues = "\(range.lowerBound) to \(range.upperBound)"
+            // Not "-9999 to 9999": the codebook is the archive's own text, and a cell starting with - would get the
+            // formula guard's apostrophe (a spreadsheet takes it for a formula without).
+            allowedValues = "from \(range.lowerBound) to \(range.upperBound)"
         case .choice(let values):
             type = "text"
             allowedValues = values.joined(separator: " | ")
