@@ -18,7 +18,7 @@ struct ArchiveCommand: ParsableCommand {
             """,
         version: archiveVersion,
         subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, ExportCommand.self, StatsCommand.self,
-                      TimelineCommand.self, ServeCommand.self, EditCommand.self, DeleteCommand.self, UndoCommand.self, HistoryCommand.self, BackupCommand.self,
+                      TimelineCommand.self, SchemaCommand.self, ServeCommand.self, EditCommand.self, DeleteCommand.self, UndoCommand.self, HistoryCommand.self, BackupCommand.self,
                       MigrateCommand.self, CheckCommand.self]
     )
 

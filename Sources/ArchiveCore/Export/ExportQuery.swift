@@ -55,28 +55,8 @@ extension ExportColumn {
     init(_ column: ColumnDescription) {
         name = column.name
         meaning = column.meaning
-        switch column.kind {
-        case .slug:
-            type = "slug"
-            allowedValues = Slug.rule
-        case .text:
-            type = "text"
-            allowedValues = ""
-        case .word:
-            type = "text"
-            allowedValues = "any word or words in lowercase"
-        case .integer(let range):
-            type = "integer"
-            // Not "-9999 to 9999": the codebook is the archive's own text, and a cell starting with - would get the
-            // formula guard's apostrophe (a spreadsheet takes it for a formula without).
-            allowedValues = "from \(range.lowerBound) to \(range.upperBound)"
-        case .choice(let values):
-            type = "text"
-            allowedValues = values.joined(separator: " | ")
-        case .reference(let table):
-            type = "slug"
-            allowedValues = "a slug of \(table)"
-        }
+        type = column.kind.fileType
+        allowedValues = column.kind.allowedValues
     }
 
     init(_ name: String, _ type: String, _ meaning: String, _ allowedValues: String = "") {
