@@ -47,7 +47,7 @@ import Testing
         try SeededArchive.copy(into: folder)
         try Data("slug,name\nsecond-icon,Second\n".utf8).write(to: URL(fileURLWithPath: folder.path("icons.csv")))
         // Another writer holds the lock; the import is released only once it is seen waiting for it.
-        let holder = try WriteLockHolder(folder.path("archive.sqlite"))
+        let holder = try HeldConnection.writeLock(folder.path("archive.sqlite"))
         FileManager.default.createFile(atPath: folder.path("second.err"), contents: nil)
         let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("second.err")))
         let second = try start(["import", "icons.csv"], in: folder.url, errors: errors)

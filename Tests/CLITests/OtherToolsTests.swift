@@ -5,36 +5,6 @@ import ArchiveTestSupport
 import Foundation
 import Testing
 
-/// A process that holds SQLite's write lock on `path` until released: the overlap with what the test runs
-/// meanwhile is certain, not hoped for (it says "locked" only once it holds the lock).
-final class WriteLockHolder {
-    private let process = Process()
-    private let input = Pipe()
-
-    init(_ path: String) throws {
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1], isolation_level=None)
-            db.execute("BEGIN IMMEDIATE")
-            print("locked", flush=True)
-            sys.stdin.read()
-            db.execute("ROLLBACK")
-            """, path]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.readData(ofLength: 7), as: UTF8.self)
-        try #require(line == "locked\n", "the lock holder did not start: \(line)")
-    }
-
-    func release() throws {
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-    }
-}
-
 @Suite struct OtherToolsTests {
     let folder: TemporaryFolder
 
@@ -102,7 +72,7 @@ final class WriteLockHolder {
     }
 
     @Test func checkReadsFromASnapshotWhileAnotherProcessHoldsTheWriteLock() throws {
-        let holder = try WriteLockHolder(archivePath)
+        let holder = try HeldConnection.writeLock(archivePath)
         let started = Date()
         let check = try run(["check"], in: folder.url)
         let seconds = Date().timeIntervalSince(started)
@@ -119,7 +89,7 @@ final class WriteLockHolder {
             let name = "new-\(round).sqlite"
             // A lock holder makes the racers meet: each opens the new file and is seen waiting for the lock;
             // released, they all go.
-            let holder = try WriteLockHolder(folder.path(name))
+            let holder = try HeldConnection.writeLock(folder.path(name))
             let racers = try (0..<4).map { _ in try start(["import", "seeds", "--db", name], in: folder.url) }
             let waited = racers.map { waitUntilWaitingForALock($0, on: folder.path(name)) }
             try holder.release()

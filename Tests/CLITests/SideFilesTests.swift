@@ -51,28 +51,11 @@ import Testing
 
     @Test func sideFilesAnotherProcessUsesAreLeftAsTheyAre() throws {
         // Another process holds the archive open, its last commit still in the -wal (no checkpoint).
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1], isolation_level=None)
-            db.execute("PRAGMA wal_autocheckpoint = 0")
-            db.execute("INSERT INTO sources (slug, title) VALUES ('held-source', 'Held in the WAL')")
-            print("written", flush=True)
-            sys.stdin.readline()
-            db.close()
-            """, folder.path("archive.sqlite")]
-        let input = Pipe(), output = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = output
-        try holder.run()
+        let holder = try HeldConnection(folder.path("archive.sqlite"), running: [
+            "PRAGMA wal_autocheckpoint = 0", "INSERT INTO sources (slug, title) VALUES ('held-source', 'Held in the WAL')",
+        ])
         var holding = true
-        defer {
-            if holding { try? input.fileHandleForWriting.close() }
-            holder.waitUntilExit()
-        }
-        let said = String(decoding: output.fileHandleForReading.readData(ofLength: 8), as: UTF8.self)
-        try #require(said == "written\n", "the holder said \(said)")
+        defer { if holding { try? holder.release() } }
         let wal = folder.path("archive.sqlite-wal")
         let walBytes = try #require(try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int)
         try #require(walBytes > 0)
@@ -86,10 +69,8 @@ import Testing
         // Readers saw the commit that is only in the -wal.
         #expect(try run(["show", "held-source"], in: folder.url).stdout.contains("Held in the WAL"))
 
-        try input.fileHandleForWriting.close()
         holding = false
-        holder.waitUntilExit()
-        #expect(holder.terminationStatus == 0)
+        #expect(try holder.release() == 0)
         #expect(try sqlite3(folder.path("archive.sqlite"), "SELECT title FROM sources WHERE slug = 'held-source'") == "Held in the WAL\n")
         let check = try run(["check"], in: folder.url)
         #expect(check.status == 0, "\(check.stderr)")
