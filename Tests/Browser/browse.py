@@ -1,5 +1,5 @@
 """A person's walk through `archive serve` in a real browser (Debian's chromium, headless, driven by Playwright):
-type a query into the search box, follow a hit to its record, follow a relation, download the search as CSV and
+type two words into the search box, follow a hit to its record, follow a relation, download the search as CSV and
 read it, save screenshots, and check the home, search, record and timeline pages with axe-core.
 
     python browse.py BASE_URL OUTPUT_FOLDER CHROMIUM
@@ -41,10 +41,12 @@ with sync_playwright() as playwright:
 
     page.goto(base)
     seen["axe"]["home"] = serious(page)
-    page.fill("#q", "ballet")
+    page.fill("#q", "ballet flat")
     page.press("#q", "Enter")
     page.wait_for_selector("ol.hits li")
     seen["search_url"] = page.url
+    seen["search_box"] = page.input_value("#q")
+    seen["hits"] = page.locator("ol.hits li").count()
     seen["search_heading"] = page.inner_text("#results")
     seen["marks"] = page.locator("ol.hits mark").count()
     page.screenshot(path=out + "/search.png", full_page=False)

@@ -1,5 +1,5 @@
 // `archive serve` in a real browser: Debian's chromium, headless, driven by Playwright from PyPI through
-// Tests/Browser/browse.py: a query typed into the search box, a hit followed to its record, a relation followed,
+// Tests/Browser/browse.py: two words typed into the search box, a hit followed to its record, a relation followed,
 // the CSV downloaded and read, axe-core on four pages, screenshots. Playwright lives in a virtual environment
 // under .build that .ci/run makes (Tests/python-venv browser), or else the first run of this test, once.
 // Skipped, saying so, where chromium or Playwright is missing (.ci/run installs both).
@@ -26,8 +26,11 @@ enum Browser {
         let walk = try run([script, server.url, folder.path(""), Browser.chromium ?? ""], in: folder.url, executable: URL(fileURLWithPath: Browser.python))
         try #require(walk.status == 0, "the browser walk failed: \(walk.stderr.suffix(2_000))")
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(walk.stdout.utf8)) as? [String: Any])
-        #expect((seen["search_url"] as? String)?.contains("/search?q=ballet") == true)
-        #expect((seen["search_heading"] as? String)?.contains("for “ballet”") == true)
+        // The form sends q=ballet+flat: both words are searched (as a phrase they find only the shoe Ballet flats).
+        #expect((seen["search_url"] as? String)?.contains("/search?q=ballet+flat") == true)
+        #expect((seen["search_heading"] as? String)?.contains("for “ballet flat”") == true)
+        #expect(seen["search_box"] as? String == "ballet flat")
+        #expect((seen["hits"] as? Int ?? 0) >= 4)
         #expect((seen["marks"] as? Int ?? 0) > 0)
         #expect(seen["record_heading"] as? String == seen["hit"] as? String)
         #expect((seen["record_url"] as? String)?.contains("/records/") == true)

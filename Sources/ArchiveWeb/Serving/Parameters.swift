@@ -1,12 +1,52 @@
 // A request's query parameters, read with bounds: a value too long, a number out of range or a choice not
-// offered is a 400 with a message, never a crash or unbounded work.
+// offered is a 400 with a message, never a crash or unbounded work. Names and values are decoded as a form
+// encodes them (application/x-www-form-urlencoded): `+` is a space, `%2B` a plus.
 import Hummingbird
 
 struct Parameters {
     private let query: [(String, String)]
 
     init(_ request: Request) {
-        query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        query = Self.decode(request.uri.query ?? "")
+    }
+
+    /// The pairs of a query string, in order, as the WHATWG URL standard's form parsing gives them: split at
+    /// `&`, then at the first `=`; `+` becomes a space before percent-decoding; a `%` not followed by two hex
+    /// digits stays as it is; bytes that are not UTF-8 become U+FFFD. (Hummingbird's `queryParameters` leaves
+    /// `+` as it is and names undecoded: a form's `q=silk+dress` searched for "silk+dress".)
+    static func decode(_ query: String) -> [(String, String)] {
+        query.utf8.split(separator: UInt8(ascii: "&")).map { pair in
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            return (formDecoded(Array(parts[0])), formDecoded(parts.count > 1 ? Array(parts[1]) : []))
+        }
+    }
+
+    private static func formDecoded(_ bytes: [UInt8]) -> String {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "+") {
+                decoded.append(UInt8(ascii: " "))
+            } else if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+                      let high = hexDigit(bytes[index + 1]), let low = hexDigit(bytes[index + 2]) {
+                decoded.append(high << 4 | low)
+                index += 2
+            } else {
+                decoded.append(bytes[index])
+            }
+            index += 1
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The text of `name` (trimmed; nil when absent or empty), at most `limit` characters.
