@@ -35,6 +35,10 @@ public struct SearchHit: Sendable, Equatable {
     /// Higher is better (bm25, negated).
     public let score: Double
     public let snippet: String
+    /// The date as written ("ca. 1919", "SS 2026", a person's "1900–1972"), not a span's low end.
+    public var date: String? = nil
+    /// What tells this hit from others of its title, for its kind (SearchScope.details).
+    public var details: [Detail] = []
 
     /// The snippet (made with `Highlight.segments`) as plain text and matched terms, in order, for a front end
     /// that escapes and marks them itself. Stray markers in the record's own text are dropped.
@@ -206,7 +210,7 @@ public struct Searcher {
             ),
             top AS MATERIALIZED (SELECT id, score FROM scored ORDER BY score, id LIMIT ?)
             SELECT r.slug, \(titleColumn(scope)), \(scope == .collections ? "r.season" : "NULL"), \(yearColumn(scope)),
-                   top.score, snippet(\(index), -1, ?, ?, '…', 16)
+                   top.score, snippet(\(index), -1, ?, ?, '…', 16), \(([scope.dateSQL] + scope.details.map(\.sql)).joined(separator: ", "))
             \(evaluateOnce ? """
                 FROM \(index) CROSS JOIN top CROSS JOIN \(scope.rawValue) AS r
                 WHERE \(index) MATCH ? AND \(index).rowid BETWEEN (SELECT min(id) FROM top) AND (SELECT max(id) FROM top)
@@ -224,7 +228,10 @@ public struct Searcher {
             hits.append(SearchHit(
                 kind: scope.kind, slug: row.string(at: 0) ?? "", title: row.string(at: 1) ?? "",
                 season: row.string(at: 2), year: row.int(at: 3), score: -(row.double(at: 4) ?? 0),
-                snippet: row.string(at: 5) ?? ""))
+                snippet: row.string(at: 5) ?? "", date: row.string(at: 6),
+                details: scope.details.enumerated().compactMap { index, detail in
+                    row.string(at: Int32(7 + index)).map { SearchHit.Detail(name: detail.name, value: $0) }
+                }))
         }
         return hits
     }

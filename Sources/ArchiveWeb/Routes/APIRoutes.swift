@@ -82,7 +82,9 @@ struct APIRoutes: Sendable {
             let segments = hit.segments.map { "{\"text\":\(quoted($0.text)),\"match\":\($0.isMatch)}" }.joined(separator: ",")
             let snippet = hit.segments.map { $0.isMatch ? "[\($0.text)]" : $0.text }.joined()
             return "{\"kind\":\(quoted(hit.kind)),\"slug\":\(quoted(hit.slug)),\"title\":\(quoted(hit.title)),\"season\":\(hit.season.map(quoted) ?? "null"),"
-                + "\"year\":\(hit.year.map(String.init) ?? "null"),\"score\":\(JSONText.number(hit.score)),\"snippet\":\(quoted(snippet)),"
+                + "\"year\":\(hit.year.map(String.init) ?? "null"),\"date\":\(hit.date.map(quoted) ?? "null"),"
+                + "\"details\":{\(hit.details.map { "\(quoted($0.name)):\(quoted($0.value))" }.joined(separator: ","))},"
+                + "\"score\":\(JSONText.number(hit.score)),\"snippet\":\(quoted(snippet)),"
                 + "\"segments\":[\(segments)],\"url\":\(quoted(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug)))}"
         }.joined(separator: ",")
         let facets = (result?.facets ?? []).map { "{\"facet\":\(quoted($0.facet)),\"value\":\($0.value.map(quoted) ?? "null"),\"count\":\($0.count)}" }.joined(separator: ",")

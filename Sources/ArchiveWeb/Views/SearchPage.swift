@@ -106,23 +106,6 @@ enum SearchPage {
         }
     }
 
-    private static func hit(_ hit: SearchHit) -> Node {
-        let when = [hit.season, hit.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
-        return .element("li") {
-            Node.span("kind", Names.singular(hit.kind))
-            Node.link(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug), [.class("hit-title")], hit.title)
-            if !when.isEmpty {
-                " "
-                Node.span("muted", when)
-            }
-            Node.element("p", [.class("passage")], passage(hit))
-        }
-    }
-
-    /// The snippet with its matched terms marked, every part escaped.
-    static func passage(_ hit: SearchHit) -> [Node] {
-        hit.segments.map { segment in segment.isMatch ? .element("mark", [], [.text(segment.text)]) : .text(segment.text) }
-    }
 
     private static func pager(_ search: SearchAddress, total: Int, shown: Int) -> Node {
         let hasNext = search.offset + shown < min(total, SearchRequest.maximumOffset + search.limit) && shown == search.limit
