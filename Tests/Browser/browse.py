@@ -67,6 +67,15 @@ with sync_playwright() as playwright:
     seen["csv_header"] = rows[0]
     seen["csv_rows"] = len(rows) - 1
 
+    # A filter is kept when the form is sent again, and its chip removes it.
+    page.goto(base + "search?q=ballet&designer=repetto")
+    page.click("form.search button")
+    page.wait_for_selector("h1")
+    seen["search_again_url"] = page.url
+    page.click("ul.chips a")
+    page.wait_for_selector("h1")
+    seen["chip_removed_url"] = page.url
+
     page.goto(base + "timeline")
     seen["axe"]["timeline"] = serious(page)
     page.emulate_media(color_scheme="dark")

@@ -39,6 +39,8 @@ enum Browser {
         #expect(seen["csv_name"] as? String == "search.csv")
         #expect(seen["csv_header"] as? [String] == ["kind", "slug", "title", "season", "year", "score", "snippet"])
         #expect((seen["csv_rows"] as? Int ?? 0) > 0)
+        #expect((seen["search_again_url"] as? String)?.contains("designer=repetto") == true)
+        #expect((seen["chip_removed_url"] as? String)?.contains("q=ballet") == true && (seen["chip_removed_url"] as? String)?.contains("designer=") == false)
         #expect(seen["phone_overflow"] as? Bool == false)
         #expect((seen["console_errors"] as? [String]) == [], "the browser reported errors (a CSP violation?)")
         let axe = seen["axe"] as? [String: [String]]

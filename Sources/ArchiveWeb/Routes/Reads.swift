@@ -7,6 +7,8 @@ struct SearchResult: Sendable {
     /// Counted up to `SearchRequest.countCap + 1`.
     let total: Int
     let facets: [Facet]
+    /// The names of the records the filters name by slug ("designer" → "Celine"), for the page's filter chips.
+    var filterNames: [String: String] = [:]
 }
 
 enum Reads {
@@ -25,7 +27,7 @@ enum Reads {
             // Facets count every hit: past the cap that is most of the time a page may take, so they wait
             // for a narrower search (the page says so).
             let counts = facets && total <= facetCap ? try searcher.facets(query, in: scopes, filters: search.filters) : []
-            return SearchResult(hits: hits, total: total, facets: counts)
+            return SearchResult(hits: hits, total: total, facets: counts, filterNames: try search.filters.recordNames(in: archive))
         }
     }
 

@@ -68,7 +68,7 @@ enum SearchPage {
         guard let result else {
             return Layout.page(title: "Search", section: .search) {
                 Node.element("h1") { "Search" }
-                Components.searchForm(query: search.text ?? "", scope: search.scope, autofocus: true)
+                Components.searchForm(query: search.text ?? "", scope: search.scope, autofocus: true, kept: keptParameters(search))
                 Node.element("p", [.class("lede")]) {
                     "Words find records whose names, descriptions, keywords or makers hold them; "
                     Node.element("code") { "balle*" }
@@ -81,7 +81,8 @@ enum SearchPage {
         let first = search.offset + 1, last = search.offset + result.hits.count
         return Layout.page(title: "“\(text)”", section: .search) {
             Node.element("h1") { "Search" }
-            Components.searchForm(query: text, scope: search.scope)
+            Components.searchForm(query: text, scope: search.scope, kept: keptParameters(search))
+            filterChips(search, names: result.filterNames)
             Node.element("div", [.class("layout")]) {
                 Node.element("section", [Attribute("aria-labelledby", "results")]) {
                     Node.element("h2", [.id("results")]) {
