@@ -11,7 +11,7 @@ import Testing
         let web = try WebFixture()
         let before = try Data(contentsOf: URL(fileURLWithPath: web.path))
         let paths = ["/", "/search?q=ballet", "/records/designers/celine", "/browse/collections?sort=year&order=desc", "/timeline",
-                     "/api/stats", "/api/lists/designers?format=csv", "/api/search?q=derby&format=ndjson", "/nowhere"]
+                     "/api/stats", "/api/lists/designers?format=csv", "/api/search?q=derby&in=collections&format=ndjson", "/nowhere"]
         _ = try await web.get(paths + paths)
         #expect(try Data(contentsOf: URL(fileURLWithPath: web.path)) == before)
         let wal = web.path + "-wal"

@@ -27,7 +27,7 @@ import Testing
         #expect(page.body.contains("<mark>"))
         #expect(page.body.contains("href=\"/records/collections/celine-ss-2026\""))
         #expect(page.body.contains("By designer"))
-        #expect(page.body.contains("/api/search?q=derby&amp;limit=1000&amp;format=csv"))
+        #expect(page.body.contains("/api/search?q=derby&amp;in=collections&amp;format=csv"))
     }
 
     @Test func theRecordPageShowsFieldsRelationsSourcesGraphAndCitation() async throws {

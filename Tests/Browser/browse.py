@@ -60,7 +60,7 @@ with sync_playwright() as playwright:
 
     page.goto(seen["search_url"])
     with page.expect_download() as download:
-        page.get_by_role("link", name="CSV").click()
+        page.get_by_role("link", name="Shoes as CSV").click()
     with open(download.value.path(), newline="", encoding="utf-8") as file:
         rows = list(csv.reader(file))
     seen["csv_name"] = download.value.suggested_filename

@@ -23,7 +23,9 @@ extension ExportQuery {
     /// The export of a table: the columns import reads, references as slugs, ordered by key; `filter` is SQL
     /// over the table's row `r` (with bound parameters), for some of its rows. `order` (SQL over `r` or column
     /// numbers) replaces the key's order; `withKey` (SQL over `r`) is selected after the columns, for paging.
-    public static func table(_ table: TableDescription, filter: String? = nil, order: String? = nil, withKey key: String? = nil) -> ExportQuery {
+    /// `rows`, a FROM clause naming the row `r` (a search's hits, best first), reads those rows in their own order.
+    public static func table(_ table: TableDescription, filter: String? = nil, order: String? = nil, withKey key: String? = nil,
+                             rows: String? = nil) -> ExportQuery {
         var selects: [String] = []
         var joins: [String] = []
         for (index, column) in table.columns.enumerated() {
@@ -38,8 +40,9 @@ extension ExportQuery {
         if let key { selects.append(key) }
         let keyOrder = table.key.compactMap { key in table.columns.firstIndex { $0.name == key }.map { String($0 + 1) } }
         let condition = filter.map { " WHERE " + $0 } ?? ""
-        let sql: String = "SELECT " + selects.joined(separator: ", ") + " FROM \(table.name) AS r "
-            + joins.joined(separator: " ") + condition + " ORDER BY " + (order ?? keyOrder.joined(separator: ", "))
+        let ordered = order ?? (rows == nil ? keyOrder.joined(separator: ", ") : nil)
+        let sql: String = "SELECT " + selects.joined(separator: ", ") + " FROM \(rows ?? "\(table.name) AS r") "
+            + joins.joined(separator: " ") + condition + (ordered.map { " ORDER BY " + $0 } ?? "")
         return ExportQuery(name: table.name, sql: sql, columns: table.columns.map(ExportColumn.init), isView: false, meaning: table.meaning)
     }
 

@@ -1,5 +1,6 @@
-// The research-ready views: one row per collection or shoe with everything about it, and the icon relations
-// with names beside slugs. Lists inside a cell are joined with "; " in a stable order.
+// The research-ready views: one row per collection, shoe or object with everything about it, and the icon
+// relations with names beside slugs. Lists inside a cell are joined with "; " in a stable order. A record's view
+// also reads other rows than the whole table: a search's hits download with the same columns.
 
 extension ExportQuery {
     private static func names(_ select: String) -> String { "(SELECT group_concat(value, '; ') FROM (\(select)))" }
@@ -11,7 +12,16 @@ extension ExportQuery {
 
     private static let sourcesColumn = ExportColumn("sources", "list", "Titles of the sources that support the record, \"; \"-separated")
 
-    public static let views: [ExportQuery] = [
+    /// What a view reads: every record of `table` (as `alias`) in slug order, or the rows of `rows`, a FROM clause
+    /// naming the record `alias` (a search's hits, best first), in their own order.
+    private static func from(_ rows: String?, _ table: String, _ alias: String) -> String {
+        rows.map { "FROM \($0)" } ?? "FROM \(table) \(alias) ORDER BY \(alias).slug"
+    }
+
+    public static let views: [ExportQuery] = [collectionsFull(), shoesFull(), iconShoeRelations, iconDesignerRelations, objectsFull(), Timeline.view]
+
+    /// collections_full; `rows` names the collection `c` (see `from`).
+    public static func collectionsFull(rows: String? = nil) -> ExportQuery {
         ExportQuery(
             name: "collections_full",
             sql: """
@@ -21,7 +31,7 @@ extension ExportQuery {
                   \(names("SELECT s.name AS value FROM collection_shoes x JOIN shoes s ON s.id = x.shoe_id WHERE x.collection_id = c.id ORDER BY s.slug")) AS shoes,
                   c.keywords, c.description,
                   \(names("SELECT s.title AS value FROM collection_sources x JOIN sources s ON s.id = x.source_id WHERE x.collection_id = c.id ORDER BY s.slug")) AS sources
-                FROM collections c ORDER BY c.slug
+                \(from(rows, "collections", "c"))
                 """,
             columns: [
                 ExportColumn("slug", "slug", "The collection's slug"),
@@ -38,7 +48,11 @@ extension ExportQuery {
                 sourcesColumn,
             ],
             isView: true,
-            meaning: "One row per collection with its designers by role, shoes and sources"),
+            meaning: "One row per collection with its designers by role, shoes and sources")
+    }
+
+    /// shoes_full; `rows` names the shoe `s` (see `from`).
+    public static func shoesFull(rows: String? = nil) -> ExportQuery {
         ExportQuery(
             name: "shoes_full",
             sql: """
@@ -49,7 +63,7 @@ extension ExportQuery {
                   \(names("SELECT i.name || ' (' || x.relation || ')' AS value FROM icon_shoes x JOIN icons i ON i.id = x.icon_id WHERE x.shoe_id = s.id ORDER BY i.slug, x.relation")) AS icons,
                   s.materials, s.description,
                   \(names("SELECT r.title AS value FROM shoe_sources x JOIN sources r ON r.id = x.source_id WHERE x.shoe_id = s.id ORDER BY r.slug")) AS sources
-                FROM shoes s ORDER BY s.slug
+                \(from(rows, "shoes", "s"))
                 """,
             columns: [
                 ExportColumn("slug", "slug", "The shoe's slug"),
@@ -65,46 +79,52 @@ extension ExportQuery {
                 sourcesColumn,
             ],
             isView: true,
-            meaning: "One row per shoe with its makers, collections, icons and sources"),
-        ExportQuery(
-            name: "icon_shoe_relations",
-            sql: """
-                SELECT i.slug, i.name, s.slug, s.name, x.relation, x.era, r.title
-                FROM icon_shoes x JOIN icons i ON i.id = x.icon_id JOIN shoes s ON s.id = x.shoe_id
-                LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, s.slug, x.relation
-                """,
-            columns: [
-                ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
-                ExportColumn("shoe", "slug", "The shoe's slug"), ExportColumn("shoe_name", "text", "The shoe's name"),
-                ExportColumn("relation", "text", "How the icon relates to the shoe", "wore | designed_for | popularised | muse | inspired"),
-                ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
-            ],
-            isView: true,
-            meaning: "Icons and shoes, with names"),
-        ExportQuery(
-            name: "icon_designer_relations",
-            sql: """
-                SELECT i.slug, i.name, d.slug, d.name, x.relation, x.era, r.title
-                FROM icon_designers x JOIN icons i ON i.id = x.icon_id JOIN designers d ON d.id = x.designer_id
-                LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, d.slug, x.relation
-                """,
-            columns: [
-                ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
-                ExportColumn("designer", "slug", "The designer's slug"), ExportColumn("designer_name", "text", "The designer's name"),
-                ExportColumn("relation", "text", "How the icon relates to the designer", "wore | designed_for | popularised | muse | inspired | collaborated"),
-                ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
-            ],
-            isView: true,
-            meaning: "Icons and designers, with names"),
+            meaning: "One row per shoe with its makers, collections, icons and sources")
+    }
+
+    static let iconShoeRelations = ExportQuery(
+        name: "icon_shoe_relations",
+        sql: """
+            SELECT i.slug, i.name, s.slug, s.name, x.relation, x.era, r.title
+            FROM icon_shoes x JOIN icons i ON i.id = x.icon_id JOIN shoes s ON s.id = x.shoe_id
+            LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, s.slug, x.relation
+            """,
+        columns: [
+            ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
+            ExportColumn("shoe", "slug", "The shoe's slug"), ExportColumn("shoe_name", "text", "The shoe's name"),
+            ExportColumn("relation", "text", "How the icon relates to the shoe", "wore | designed_for | popularised | muse | inspired"),
+            ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
+        ],
+        isView: true,
+        meaning: "Icons and shoes, with names")
+
+    static let iconDesignerRelations = ExportQuery(
+        name: "icon_designer_relations",
+        sql: """
+            SELECT i.slug, i.name, d.slug, d.name, x.relation, x.era, r.title
+            FROM icon_designers x JOIN icons i ON i.id = x.icon_id JOIN designers d ON d.id = x.designer_id
+            LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, d.slug, x.relation
+            """,
+        columns: [
+            ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
+            ExportColumn("designer", "slug", "The designer's slug"), ExportColumn("designer_name", "text", "The designer's name"),
+            ExportColumn("relation", "text", "How the icon relates to the designer", "wore | designed_for | popularised | muse | inspired | collaborated"),
+            ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
+        ],
+        isView: true,
+        meaning: "Icons and designers, with names")
+
+    /// objects_full; `rows` names the object `o` (see `from`).
+    public static func objectsFull(rows: String? = nil) -> ExportQuery {
         ExportQuery(
             name: "objects_full",
             sql: """
-                SELECT o.slug, i.name AS institution, o.accession_number, o.title, o.object_type, o.category, o.date_text,
+                SELECT o.slug, (SELECT name FROM institutions WHERE id = o.institution_id) AS institution, o.accession_number, o.title, o.object_type, o.category, o.date_text,
                   o.earliest_year, o.latest_year,
                   \(names("SELECT d.name || ' (' || x.role || coalesce(', ' || x.qualifier, '') || ')' AS value FROM object_makers x JOIN designers d ON d.id = x.designer_id WHERE x.object_id = o.id ORDER BY d.slug, x.role")) AS makers,
                   o.culture, o.medium, o.dimensions, o.credit_line, o.description, o.url,
                   \(names("SELECT s.title AS value FROM object_sources x JOIN sources s ON s.id = x.source_id WHERE x.object_id = o.id ORDER BY s.slug")) AS sources
-                FROM objects o JOIN institutions i ON i.id = o.institution_id ORDER BY o.slug
+                \(from(rows, "objects", "o"))
                 """,
             columns: [
                 ExportColumn("slug", "slug", "The object's slug"),
@@ -126,7 +146,6 @@ extension ExportQuery {
                 sourcesColumn,
             ],
             isView: true,
-            meaning: "One row per object with its institution, makers by role and sources"),
-        Timeline.view,
-    ]
+            meaning: "One row per object with its institution, makers by role and sources")
+    }
 }

@@ -12,9 +12,15 @@ public struct Exporter {
 
     /// Writes every row of `query`; returns how many.
     @discardableResult
-    public func export(_ query: ExportQuery, to output: BufferedOutput, format: RowFormat,
-                       csv: RowWriter.CSVOptions = .init()) throws -> Int {
+    public func export(_ query: ExportQuery, to output: BufferedOutput, format: RowFormat, csv: RowWriter.CSVOptions = .init()) throws -> Int {
+        try export(query, arguments: [], to: output, format: format, csv: csv)
+    }
+
+    /// Writes every row of `query`, its parameters bound to `arguments` (a search's words and filters).
+    func export(_ query: ExportQuery, arguments: [any DatabaseValueConvertible], to output: BufferedOutput, format: RowFormat,
+                csv: RowWriter.CSVOptions = .init()) throws -> Int {
         let statement = try archive.database.prepare(query.sql)
+        try statement.bind(arguments)
         let writer = try RowWriter(output: output, format: format, columns: query.columns.map(\.name), csv: csv)
         var count = 0
         while let row = try statement.next() {

@@ -105,7 +105,7 @@ public struct Searcher {
 
     /// Runs `body` within the time limit, turning SQLite's interruption into SearchError.timeLimit and a raw
     /// query's syntax error into SearchError.syntax.
-    private func bounded<T>(_ query: SearchQuery, _ body: () throws -> T) throws -> T {
+    func bounded<T>(_ query: SearchQuery, _ body: () throws -> T) throws -> T {
         do {
             guard let timeLimit else { return try body() }
             return try archive.database.withTimeLimit(timeLimit, body)
@@ -153,12 +153,7 @@ public struct Searcher {
         return try bounded(query) {
             var total = 0
             for scope in Searcher.scopes(scopes, filters: filters) where total < cap {
-                let (conditions, arguments) = filterSQL(scope, filters)
-                let count: Int64? = try archive.database.fetchOne("""
-                    SELECT count(*) FROM (SELECT 1 FROM \(scope.index)\(conditions.isEmpty ? "" : " JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid")
-                    WHERE \(scope.index) MATCH ?\(conditions) LIMIT ?)
-                    """, [expression] + arguments + [cap - total])
-                total += Int(count ?? 0)
+                total += try hitCount(expression, in: scope, filters: filters, upTo: cap - total)
             }
             return total
         }
@@ -310,7 +305,7 @@ public struct Searcher {
     }
 
     /// The filter conditions for a scope, as SQL with placeholders and their arguments.
-    private func filterSQL(_ scope: SearchScope, _ filters: SearchFilters) -> (String, [any DatabaseValueConvertible]) {
+    func filterSQL(_ scope: SearchScope, _ filters: SearchFilters) -> (String, [any DatabaseValueConvertible]) {
         var sql = ""
         var arguments: [any DatabaseValueConvertible] = []
         if let designer = filters.designer, let link = designerLink(scope) {

@@ -16,10 +16,17 @@ struct APIRoutes: Sendable {
             let search = try SearchAddress(request, maximumLimit: format == nil ? SearchAddress.pageLimit : SearchRequest.maximumLimit)
             guard let checked = search.request else { throw Reply.Failure.badRequest("q is required: the words to search for") }
             if let format {
-                let limit = try Parameters(request).integer("limit", in: 1...SearchRequest.maximumLimit) ?? 1_000
-                let download = try SearchRequest(checked.query, in: checked.scopes, scopeName: search.scope, filters: checked.filters, limit: limit)
-                let result = try await Blocking.run { try Reads.search(download, pool: pool, facets: false) }
-                return services.rows(format, name: "search", RowTable(hits: result?.hits ?? []), request, context)
+                // Every hit (or the first `limit`) of one kind, with that kind's own columns (Searcher.download).
+                guard checked.scopes.count == 1, let scope = checked.scopes.first else {
+                    throw Reply.Failure.badRequest("a download holds one kind of record, with that kind's own columns: add "
+                        + checked.scopes.map { "in=\($0.rawValue)" }.joined(separator: ", ") + " (the search page links each kind's)")
+                }
+                let limit = try Parameters(request).integer("limit", in: 1...SearchRequest.maximumLimit)
+                return try await services.download(format, name: search.downloadName(scope), request, context) { archive, output in
+                    var searcher = Searcher(archive: archive)
+                    searcher.timeLimit = nil // the download's own limit (ServerLimits.downloadTimeLimit) bounds it
+                    _ = try searcher.download(checked.query, in: scope, filters: checked.filters, limit: limit, to: output, format: format)
+                }
             }
             return try await cache.reply(to: request, as: .json) {
                 APIRoutes.json(search, try await Blocking.run { try Reads.search(checked, pool: pool) })
@@ -41,14 +48,9 @@ struct APIRoutes: Sendable {
             guard let table = Tables.named(name) else { throw Reply.Failure.notFound("there is no table “\(name)”") }
             if let format = try APIRoutes.format(request) {
                 let query = ExportQuery.table(table)
-                // A connection of the downloads' own, taken before the answer begins (all busy: a 503); a client
-                // that reads slowly never holds a page's.
-                let downloads = services.downloads, wait = services.limits.downloadWait
-                let lease = try await Blocking.run { try downloads.lease(waiting: wait) }
-                return APIRoutes.download(format, name: name, services.streaming(request, context).body { output in
-                    defer { lease.release() }
-                    try lease.read { archive in _ = try Exporter(archive: archive).export(query, to: output, format: format) }
-                })
+                return try await services.download(format, name: name, request, context) { archive, output in
+                    _ = try Exporter(archive: archive).export(query, to: output, format: format)
+                }
             }
             let browse = try TableRequest(table: name, request)
             return try await cache.reply(to: request, as: .json) {
@@ -108,6 +110,18 @@ extension Services {
     /// How a download to this request's client is streamed.
     func streaming(_ request: Request, _ context: ArchiveRequestContext) -> Streaming {
         Streaming(channel: context.channel, stall: limits.idleTimeout, label: request.uri.description, log: log)
+    }
+
+    /// A download read on a connection of the downloads' own, taken before the answer begins (all busy: a 503),
+    /// so that a client that reads slowly never holds a page's; `write` writes it as it reads.
+    func download(_ format: RowFormat, name: String, _ request: Request, _ context: ArchiveRequestContext,
+                  _ write: @escaping @Sendable (Archive, BufferedOutput) throws -> Void) async throws -> Response {
+        let downloads = self.downloads, wait = limits.downloadWait
+        let lease = try await Blocking.run { try downloads.lease(waiting: wait) }
+        return APIRoutes.download(format, name: name, streaming(request, context).body { output in
+            defer { lease.release() }
+            try lease.read { archive in try write(archive, output) }
+        })
     }
 
     /// Rows already read (a bounded number), written by the shared writer.

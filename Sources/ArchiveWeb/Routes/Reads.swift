@@ -9,6 +9,8 @@ struct SearchResult: Sendable {
     let facets: [Facet]
     /// The names of the records the filters name by slug ("designer" → "Celine"), for the page's filter chips.
     var filterNames: [String: String] = [:]
+    /// The hits of each kind searched, each counted up to `SearchRequest.countCap + 1`: a download per kind.
+    var kinds: [(scope: SearchScope, count: Int)] = []
 }
 
 enum Reads {
@@ -23,11 +25,13 @@ enum Reads {
             // A search answers within its own budget (as `archive search` does), the pool's limit bounding the rest.
             searcher.timeLimit = min(Searcher.defaultTimeLimit, pool.timeLimit)
             let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: search.limit, offset: search.offset, highlight: .segments)
-            let total = try searcher.count(query, in: scopes, filters: search.filters, upTo: SearchRequest.countCap + 1)
+            let kinds = try searcher.counts(query, in: scopes, filters: search.filters, upTo: SearchRequest.countCap + 1)
+            let total = kinds.reduce(0) { $0 + $1.count }
             // Facets count every hit: past the cap that is most of the time a page may take, so they wait
             // for a narrower search (the page says so).
             let counts = facets && total <= facetCap ? try searcher.facets(query, in: scopes, filters: search.filters) : []
-            return SearchResult(hits: hits, total: total, facets: counts, filterNames: try search.filters.recordNames(in: archive))
+            return SearchResult(hits: hits, total: total, facets: counts, filterNames: try search.filters.recordNames(in: archive),
+                                kinds: kinds)
         }
     }
 

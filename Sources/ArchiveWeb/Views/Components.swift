@@ -49,14 +49,16 @@ enum Components {
         }
     }
 
-    /// "Download …: CSV · JSON · NDJSON", each format a link made by `link`, then `extra` links.
-    static func downloads(_ label: String, _ link: (String) -> String, extra: [(String, String)] = []) -> Node {
+    /// "Download …: CSV · JSON · NDJSON", each format a link made by `link`, then `extra` links. With `naming`,
+    /// each format's link is named for a screen reader by it too ("Objects as CSV"), where several lines of
+    /// formats stand together.
+    static func downloads(_ label: String, _ link: (String) -> String, extra: [(String, String)] = [], naming: String? = nil) -> Node {
         let links = ["csv", "json", "ndjson"].map { (link($0), $0.uppercased()) } + extra
         return .element("p", [.class("downloads")]) {
             "\(label): "
             for (index, item) in links.enumerated() {
                 if index > 0 { " · " }
-                Node.link(item.0, item.1)
+                Node.link(item.0, [Attribute("aria-label", naming.map { "\($0) as \(item.1)" })], item.1)
             }
         }
     }

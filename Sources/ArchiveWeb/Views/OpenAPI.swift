@@ -17,9 +17,9 @@ enum OpenAPI {
             {"name": "to", "in": "query", "schema": {"type": "integer", "minimum": -9999, "maximum": 9999}},
             {"name": "institution", "in": "query", "schema": {"type": "string"}},
             {"name": "category", "in": "query", "schema": {"type": "string"}},
-            {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}, "description": "Hits a page (up to 10000 with format)"},
+            {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}, "description": "Hits a page; with format, the first this many hits (up to 10000), every hit without it"},
             {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 1}},
-            {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "The hits as rows (kind, slug, title, season, year, score, snippet), as `archive search --format` writes them"}
+            {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "Every hit of one kind (in=collections, objects, …; a search of several kinds is a 400), best first, with its kind's columns as `archive export` writes them (collections_full, shoes_full, objects_full, else the table), streamed; a CSV is named after the words (search-silk-dress-objects.csv)"}
           ],
           "responses": {"200": {"description": "{query, scope, total, total_is_capped, page, limit, hits: [{kind, slug, title, season, year, date (as written), details ({institution, accession_number, maker} for an object, {house} for a collection, {makers} for a shoe…), score, snippet, segments: [{text, match}], url}], facets: [{facet, value, count}]}", "content": {"application/json": {}, "text/csv": {}, "application/x-ndjson": {}}}, "400": {"description": "Bad parameter"}, "503": {"description": "Time limit"}}}},
         "/api/records/{table}/{slug}": {"get": {"summary": "One record with its fields, links by relation and role, sources and authority URLs",

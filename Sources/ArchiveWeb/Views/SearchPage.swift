@@ -92,9 +92,7 @@ enum SearchPage {
                         for hit in result.hits { self.hit(hit) }
                     }
                     pager(search, total: result.total, shown: result.hits.count)
-                    Components.downloads("Download the first 1,000 hits", { format in
-                        Query.link("/api/search", search.parameters(overriding: [("format", format), ("limit", "1000"), ("page", nil)]))
-                    }, extra: [(Query.link("/api/search", search.parameters(page: search.page)), "this page as JSON")])
+                    downloads(search, result)
                 }
                 if result.total > Reads.facetCap {
                     Node.element("aside", [.class("facets"), Attribute("aria-label", "Narrow the search")]) {
