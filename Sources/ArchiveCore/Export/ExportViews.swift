@@ -18,8 +18,6 @@ extension ExportQuery {
         rows.map { "FROM \($0)" } ?? "FROM \(table) \(alias) ORDER BY \(alias).slug"
     }
 
-    public static let views: [ExportQuery] = [collectionsFull(), shoesFull(), iconShoeRelations, iconDesignerRelations, objectsFull(), Timeline.view]
-
     /// collections_full; `rows` names the collection `c` (see `from`).
     public static func collectionsFull(rows: String? = nil) -> ExportQuery {
         ExportQuery(
@@ -82,37 +80,42 @@ extension ExportQuery {
             meaning: "One row per shoe with its makers, collections, icons and sources")
     }
 
-    static let iconShoeRelations = ExportQuery(
-        name: "icon_shoe_relations",
-        sql: """
-            SELECT i.slug, i.name, s.slug, s.name, x.relation, x.era, r.title
-            FROM icon_shoes x JOIN icons i ON i.id = x.icon_id JOIN shoes s ON s.id = x.shoe_id
-            LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, s.slug, x.relation
-            """,
-        columns: [
-            ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
-            ExportColumn("shoe", "slug", "The shoe's slug"), ExportColumn("shoe_name", "text", "The shoe's name"),
-            ExportColumn("relation", "text", "How the icon relates to the shoe", "wore | designed_for | popularised | muse | inspired"),
-            ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
-        ],
-        isView: true,
-        meaning: "Icons and shoes, with names")
-
-    static let iconDesignerRelations = ExportQuery(
-        name: "icon_designer_relations",
-        sql: """
-            SELECT i.slug, i.name, d.slug, d.name, x.relation, x.era, r.title
-            FROM icon_designers x JOIN icons i ON i.id = x.icon_id JOIN designers d ON d.id = x.designer_id
-            LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, d.slug, x.relation
-            """,
-        columns: [
-            ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
-            ExportColumn("designer", "slug", "The designer's slug"), ExportColumn("designer_name", "text", "The designer's name"),
-            ExportColumn("relation", "text", "How the icon relates to the designer", "wore | designed_for | popularised | muse | inspired | collaborated"),
-            ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
-        ],
-        isView: true,
-        meaning: "Icons and designers, with names")
+    public static let views: [ExportQuery] = [
+        collectionsFull(),
+        shoesFull(),
+        ExportQuery(
+            name: "icon_shoe_relations",
+            sql: """
+                SELECT i.slug, i.name, s.slug, s.name, x.relation, x.era, r.title
+                FROM icon_shoes x JOIN icons i ON i.id = x.icon_id JOIN shoes s ON s.id = x.shoe_id
+                LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, s.slug, x.relation
+                """,
+            columns: [
+                ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
+                ExportColumn("shoe", "slug", "The shoe's slug"), ExportColumn("shoe_name", "text", "The shoe's name"),
+                ExportColumn("relation", "text", "How the icon relates to the shoe", "wore | designed_for | popularised | muse | inspired"),
+                ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
+            ],
+            isView: true,
+            meaning: "Icons and shoes, with names"),
+        ExportQuery(
+            name: "icon_designer_relations",
+            sql: """
+                SELECT i.slug, i.name, d.slug, d.name, x.relation, x.era, r.title
+                FROM icon_designers x JOIN icons i ON i.id = x.icon_id JOIN designers d ON d.id = x.designer_id
+                LEFT JOIN sources r ON r.id = x.source_id ORDER BY i.slug, d.slug, x.relation
+                """,
+            columns: [
+                ExportColumn("icon", "slug", "The icon's slug"), ExportColumn("icon_name", "text", "The icon's name"),
+                ExportColumn("designer", "slug", "The designer's slug"), ExportColumn("designer_name", "text", "The designer's name"),
+                ExportColumn("relation", "text", "How the icon relates to the designer", "wore | designed_for | popularised | muse | inspired | collaborated"),
+                ExportColumn("era", "text", "When"), ExportColumn("source", "text", "Title of the source"),
+            ],
+            isView: true,
+            meaning: "Icons and designers, with names"),
+        objectsFull(),
+        Timeline.view,
+    ]
 
     /// objects_full; `rows` names the object `o` (see `from`).
     public static func objectsFull(rows: String? = nil) -> ExportQuery {
