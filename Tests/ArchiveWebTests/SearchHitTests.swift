@@ -39,7 +39,7 @@ import Testing
         #expect(all.allSatisfy { $0.status == .ok })
         #expect(all[0].body.contains("by Celine") && all[0].body.contains("SS 2026"))
         #expect(all[1].body.contains("by Repetto"))
-        #expect(all[2].body.contains("1900–1972") && all[2].body.contains("American"))
+        #expect(all[2].body.contains("1900–1972") && all[2].body.contains("person · American"))
         #expect(all[3].body.contains("New York, USA"))
     }
 

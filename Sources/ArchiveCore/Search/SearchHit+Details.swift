@@ -1,7 +1,7 @@
 // What tells one hit from another of the same title, for each kind: an object's institution by name, accession
-// number and first maker; a collection's houses; a shoe's makers; a person's nationality; and the date as
-// written ("ca. 1919", not the low end of its span 1914; a person's life dates). Read by the search's own query
-// in its last step, which runs for the hits it returns only: a page of hits costs no query more.
+// number and first maker; a collection's houses; a shoe's makers; a house or a person, and its nationality; and
+// the date as written ("ca. 1919", not the low end of its span 1914; a person's life dates). Read by the search's
+// own query in its last step, which runs for the hits it returns only: a page of hits costs no query more.
 
 extension SearchHit {
     /// A field that identifies a hit, named as the API names it ("institution", "accession_number").
@@ -42,7 +42,7 @@ extension SearchScope {
             [("house", Self.names("collection_designers", "collection_id", where: "x.role = 'house'"))]
         case .shoes:
             [("makers", Self.names("shoe_designers", "shoe_id", order: "x.role <> 'maker', "))]
-        case .designers: [("nationality", "coalesce(r.nationality, r.country)")]
+        case .designers: [("kind", "r.kind"), ("nationality", "coalesce(r.nationality, r.country)")]
         case .icons: [("occupation", "r.occupation")]
         case .trends: []
         case .institutions: [("place", "CASE WHEN r.city IS NULL OR r.country IS NULL THEN coalesce(r.city, r.country) ELSE r.city || ', ' || r.country END")]
