@@ -34,8 +34,10 @@ import Testing
         let page = try await web.page("/records/collections/celine-ss-2026")
         #expect(page.status == .ok)
         #expect(page.body.contains("<h1>Celine Spring/Summer 2026</h1>"))
-        #expect(page.body.contains("Designers — house"))
+        // Its designers with their roles under the heading; its other relations below.
+        #expect(page.body.contains("<span class=\"role\">house</span>"))
         #expect(page.body.contains("href=\"/records/designers/michael-rider\""))
+        #expect(page.body.contains("Trends"))
         #expect(page.body.contains("<h2 id=\"sources\">Sources</h2>"))
         #expect(page.body.contains("<svg viewBox="))
         #expect(page.body.contains("Cite this record"))

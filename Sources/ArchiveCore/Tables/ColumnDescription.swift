@@ -24,12 +24,20 @@ public struct ColumnDescription: Sendable {
     public let isRequired: Bool
     /// What the column means, for the codebook.
     public let meaning: String
+    /// What a page calls the column: "Accession number", "Date" for date_text.
+    public let label: String
+    /// A choice's values as a page says them, where the value is an abbreviation ("SS": "Spring/Summer").
+    private let valueLabels: [String: String]
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false, column: String? = nil, meaning: String) {
+    /// `label`: when the name in words ("accession_number": "Accession number") is not what a reader calls it.
+    public init(_ name: String, _ kind: Kind, required: Bool = false, column: String? = nil, label: String? = nil,
+                valueLabels: [String: String] = [:], meaning: String) {
         self.name = name
         self.kind = kind
         self.isRequired = required
         self.meaning = meaning
+        self.label = label ?? ColumnDescription.words(name)
+        self.valueLabels = valueLabels
         if let column {
             self.column = column
         } else if case .reference = kind {
@@ -37,6 +45,22 @@ public struct ColumnDescription: Sendable {
         } else {
             self.column = name
         }
+    }
+
+    /// A value of the column as a page says it: a choice or word in words ("design-drawing": "Design drawing",
+    /// "creative_director": "Creative director"); other values as they are.
+    public func label(of value: String) -> String {
+        if let label = valueLabels[value] { return label }
+        switch kind {
+        case .choice, .word: return ColumnDescription.words(value)
+        default: return value
+        }
+    }
+
+    /// "accession_number" → "Accession number".
+    public static func words(_ name: String) -> String {
+        let words = String(name.map { $0 == "_" || $0 == "-" ? " " : $0 })
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     public static let years: ClosedRange<Int64> = 1...9999

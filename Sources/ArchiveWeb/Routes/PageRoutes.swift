@@ -28,8 +28,10 @@ struct PageRoutes: Sendable {
             // The citation names today's date: part of what is kept. Its permalink is built from --base-url,
             // never from the Host header a client sent.
             let today = PageRoutes.today()
+            // An institution's objects are paged by slug: `after` is where its page of them starts.
+            let after = try Parameters(request).text("after", limit: 200)
             return try await cache.reply(to: request, as: .html, key: today) {
-                RecordPage.render(try await Blocking.run { try Reads.record(table, slug, pool: pool) }, baseURL: baseURL, today: today)
+                RecordPage.render(try await Blocking.run { try Reads.recordContent(table, slug, after: after, pool: pool) }, baseURL: baseURL, today: today)
             }
         }
         router.get("/browse") { request, _ in

@@ -24,3 +24,16 @@ enum Names {
     /// The words of a field name: "year_introduced" → "year introduced".
     static func field(_ name: String) -> String { name.replacing("_", with: " ") }
 }
+
+extension Int {
+    /// 21,802: a count as people read it (the site is in English).
+    var formatted: String {
+        let digits = String(magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (self < 0 ? "-" : "") + grouped
+    }
+}

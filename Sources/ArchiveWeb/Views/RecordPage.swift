@@ -1,7 +1,8 @@
-// /records/TABLE/SLUG: one record with every field, its relations grouped by role with links, its sources,
-// identifiers as outbound links, a relationship graph drawn by the server, and "cite this record".
+// /records/TABLE/SLUG: one record as a reader meets it, as museum pages show an object: its name, then who made it
+// and where it is held (with a link to the institution's own page), its description, its fields in the catalogue's
+// words, the rights its sources give; then its relations grouped by role, what an institution holds, its
+// sources, a drawing of what surrounds it, a citation, identifiers last.
 import ArchiveCore
-import Hummingbird
 
 enum RecordPage {
     static func title(of record: RecordDetails) -> String {
@@ -11,134 +12,113 @@ enum RecordPage {
         return record.slug
     }
 
-    static func render(_ record: RecordDetails, baseURL: String?, today: String) -> String {
+    static func render(_ content: RecordContent, baseURL: String?, today: String) -> String {
+        let record = content.record
         let title = title(of: record)
         let path = Names.recordPath(record.table, record.slug)
         let permalink = (baseURL ?? "") + path
-        let api = "/api/records" + path.dropFirst("/records".count)
-        return Layout.page(title: title, section: .browse, canonical: baseURL == nil ? nil : permalink) {
-            Node.element("p") {
+        let canonical = baseURL == nil ? nil : Query.link(permalink, [("after", content.after)])
+        return Layout.page(title: title, section: .browse, canonical: canonical) {
+            Node.element("p", [.class("kicker")]) {
                 Node.span("kind", Names.singular(record.table))
                 " "
                 Node.link("/browse/\(Query.encode(record.table))", "all \(record.table)")
             }
             Node.element("h1") { title }
-            fields(record)
-            relations(record)
-            if !record.sources.isEmpty {
-                Node.element("section", [Attribute("aria-labelledby", "sources")]) {
-                    Node.element("h2", [.id("sources")]) { "Sources" }
-                    Node.element("ul") {
-                        for source in record.sources {
-                            Node.element("li") {
-                                Node.link(Names.recordPath("sources", source.slug), source.title)
-                                if let note = source.note {
-                                    " "
-                                    Node.span("muted", "— \(note)")
-                                }
-                            }
-                        }
-                    }
+            byline(content)
+            holder(content)
+            if let description = field("description", of: record) {
+                Node.element("div", [.class("description")]) {
+                    for paragraph in description.split(whereSeparator: \.isNewline) { Node.element("p") { String(paragraph) } }
                 }
             }
+            fields(content)
+            rights(content.sources)
+            relations(record)
+            if let holdings = content.holdings { InstitutionObjects.section(holdings, institution: record.slug, name: title, after: content.after) }
+            sources(record)
             if !record.links.isEmpty {
                 Node.element("section", [Attribute("aria-labelledby", "graph")]) {
                     Node.element("h2", [.id("graph")]) { "Around this record" }
                     Graph.figure(record, title: title)
                 }
             }
-            Node.element("section", [Attribute("aria-labelledby", "cite")]) {
-                Node.element("h2", [.id("cite")]) { "Cite this record" }
-                Node.element("div", [.class("cite")]) {
-                    Node.element("p") {
-                        "“\(title).” Fashion archive, \(Names.singular(record.table)) "
-                        Node.element("code") { record.slug }
-                        ". \(permalink) (accessed \(today))."
-                    }
-                    Node.element("p", [.class("muted")]) {
-                        "Permalink: "
-                        Node.link(baseURL == nil ? path : permalink, permalink)
-                        ". Cite the sources above for the facts they support."
-                    }
-                }
-            }
-            Components.downloads("Download", { "\(api)?format=\($0)" },
+            cite(record, title: title, permalink: permalink, link: baseURL == nil ? path : permalink, today: today)
+            identifiers(record)
+            Components.downloads("Download", { "\(apiPath(path))?format=\($0)" },
                                  extra: [(Query.link("/timeline", [("around", record.slug), ("table", record.table)]), "its timeline")])
         }
     }
 
-    /// Every field with a value: authority ids and urls as outbound links, references as links to their records.
-    private static func fields(_ record: RecordDetails) -> Node {
-        let authorities = Dictionary(record.authorityURLs.map { ($0.name, $0.url) }, uniquingKeysWith: { first, _ in first })
-        return .element("section", [Attribute("aria-labelledby", "fields")]) {
-            Node.element("h2", [.id("fields")]) { "Fields" }
-            Node.element("dl", [.class("fields")]) {
-                for field in record.fields {
-                    if let text = field.text {
-                        Node.element("dt") { Names.field(field.name) }
-                        Node.element("dd") {
-                            if let url = authorities[field.name] {
-                                Node.outbound(url, text)
-                            } else if field.name == "url" || field.name.hasSuffix("_url") {
-                                Node.outbound(text, text)
-                            } else if let target = reference(field.name, in: record.table) {
-                                Node.link(Names.recordPath(target, text), text)
-                            } else {
-                                text
-                            }
-                        }
+    static func apiPath(_ recordPath: String) -> String { "/api/records" + recordPath.dropFirst("/records".count) }
+
+    /// The text of a field, nil when it has none.
+    static func field(_ name: String, of record: RecordDetails) -> String? {
+        record.fields.first { $0.name == name }?.text
+    }
+
+    /// The relation whose records a record of `table` is by (its makers, a shoe's or a collection's designers),
+    /// shown under the heading rather than among the other relations.
+    static let bylines = ["objects": "object_makers", "shoes": "shoe_designers", "collections": "collection_designers"]
+
+    static func isByline(_ link: RecordDetails.Link, of record: RecordDetails) -> Bool {
+        bylines[record.table] == link.relation && link.table == "designers"
+    }
+
+    /// Who made it, and how: "Dior, Christian, designer · The House of Dior, retailer".
+    private static func byline(_ content: RecordContent) -> Node {
+        let makers = content.record.links.filter { isByline($0, of: content.record) }
+        guard !makers.isEmpty else { return .empty }
+        return .element("ul", [.class("byline"), Attribute("aria-label", content.record.table == "objects" ? "Makers" : "Designers")]) {
+            for maker in makers {
+                Node.element("li") {
+                    if let qualifier = maker.details.first(where: { $0.name == "qualifier" })?.text { "\(qualifier) " }
+                    Node.link(Names.recordPath(maker.table, maker.slug), maker.name)
+                    if let role = maker.role { Node.span("role", ColumnDescription.words(role).lowercased()) }
+                }
+            }
+        }
+    }
+
+    /// An object's date, holder and accession number under its heading, and the way to its page at the holder:
+    /// "View at Indianapolis Museum of Art (Newfields)".
+    private static func holder(_ content: RecordContent) -> Node {
+        let record = content.record
+        guard record.table == "objects" else { return .empty }
+        let institution = field("institution", of: record)
+        let name = content.referenceNames["institution"] ?? institution
+        let url = field("url", of: record).flatMap(HTML.linkable)
+        return .group {
+            Node.element("p", [.class("holder")]) {
+                if let date = date(of: record) { Node.span("date", date) }
+                if let institution, let name {
+                    Node.element("span") {
+                        "Held by "
+                        Node.link(Names.recordPath("institutions", institution), name)
                     }
                 }
+                if let number = field("accession_number", of: record) { Node.span("accession", "Accession number \(number)") }
             }
-        }
-    }
-
-    /// The record table a field of `table` refers to, if it is a reference.
-    private static func reference(_ field: String, in table: String) -> String? {
-        guard let column = Tables.named(table)?.column(named: field), case .reference(let target) = column.kind else { return nil }
-        return target
-    }
-
-    /// Links grouped by relation and role: "Collections — house", each with its details and source; for a
-    /// relation read only in part, how many there are and a link to all of them.
-    private static func relations(_ record: RecordDetails) -> Node {
-        guard !record.links.isEmpty else { return .empty }
-        var groups: [(String, [RecordDetails.Link])] = []
-        for link in record.links {
-            let heading = Names.title(link.table) + (link.role.map { " — \(Names.field($0))" } ?? "")
-            if let index = groups.firstIndex(where: { $0.0 == heading }) { groups[index].1.append(link) } else { groups.append((heading, [link])) }
-        }
-        return .element("section", [.class("relations"), Attribute("aria-labelledby", "relations")]) {
-            Node.element("h2", [.id("relations")]) { "Relations" }
-            for (heading, links) in groups {
-                Node.element("h3") { heading }
-                Node.element("ul") {
-                    for link in links { self.link(link) }
-                }
-            }
-            for part in record.partial {
-                let total = part.totalIsCapped ? "more than \(RecordDetails.countCap)" : String(part.total)
-                Node.element("p", [.class("muted")]) {
-                    "\(Names.title(part.table)) through \(Names.field(part.relation)): \(part.shown) of \(total) shown. "
-                    Node.link(Query.link("/browse/\(part.relation)", [(part.column, record.slug)]), "All of them, page by page")
-                    "."
+            if let url, let name {
+                Node.element("p") {
+                    Node.element("a", [.class("visit"), .href(url), Attribute("rel", "noopener noreferrer")]) { "View at \(name)" }
                 }
             }
         }
     }
 
-    private static func link(_ link: RecordDetails.Link) -> Node {
-        let details = link.details.map { "\(Names.field($0.name)) \($0.text ?? "")" }.joined(separator: ", ")
-        return .element("li") {
-            Node.link(Names.recordPath(link.table, link.slug), link.name)
-            if !details.isEmpty {
-                " "
-                Node.span("muted", "(\(details))")
-            }
-            if let source = link.source {
-                " "
-                Node.link(Names.recordPath("sources", source), [.class("muted")], "source")
-            }
-        }
+    /// The date as written with the years it was read as, when they say more: "ca. 1919 (1914–1924)", but "1957".
+    static func date(of record: RecordDetails) -> String? {
+        let earliest = record.fields.first { $0.name == "earliest_year" }?.text.flatMap { Int($0) }
+        let latest = record.fields.first { $0.name == "latest_year" }?.text.flatMap { Int($0) }
+        let years = [earliest, latest].compactMap { $0 }
+        let span = years.isEmpty ? nil : Set(years).count == 1 ? year(years[0]) : "\(year(years[0]))–\(year(years[1]))"
+        guard let written = field("date_text", of: record) else { return span }
+        // The years are worth adding when the text does not already hold the first ("1889–90", "1957").
+        guard let span, let first = years.first, !written.contains(year(first)) else { return written }
+        return "\(written) (\(span))"
     }
+
+    /// A year as people write it: 1500 BC for -1500.
+    static func year(_ year: Int) -> String { year < 0 ? "\(-year) BC" : String(year) }
 }

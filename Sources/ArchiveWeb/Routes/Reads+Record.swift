@@ -1,0 +1,31 @@
+// A record as its page (and its JSON-LD) shows it, read in one snapshot: the record with its links, the names of
+// the records its fields refer to, its sources whole (their licences), and for an institution what it
+// holds.
+import ArchiveCore
+
+struct RecordContent: Sendable {
+    let record: RecordDetails
+    /// The name of the record each reference field names (an object's institution).
+    let referenceNames: [String: String]
+    let sources: [Source]
+    /// An institution's objects: counts and the page of them asked for.
+    let holdings: InstitutionHoldings?
+    /// The slug the institution's page of objects starts after (nil: the first page).
+    let after: String?
+}
+
+extension Reads {
+    /// `page`: what only the page shows (an institution's objects) is read too.
+    static func recordContent(_ table: String, _ slug: String, after: String? = nil, page: Bool = true, pool: ReadPool) throws -> RecordContent {
+        try check(table, slug)
+        return try pool.read { archive in
+            guard let record = try RecordDetails.find(slug, in: table, linksPerRelation: linksPerRelation, archive: archive).first else {
+                throw Reply.Failure.notFound("no \(Names.singular(table)) has the slug “\(slug)”")
+            }
+            return RecordContent(
+                record: record, referenceNames: try record.referenceNames(archive: archive), sources: try record.citedSources(archive: archive),
+                holdings: page && table == "institutions" ? try InstitutionHoldings.load(slug, after: after, archive: archive) : nil,
+                after: after)
+        }
+    }
+}
