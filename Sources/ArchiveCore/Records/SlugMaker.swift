@@ -22,7 +22,7 @@ public enum SlugMaker {
     }
 
     /// A lowercase ASCII letter or digit for `scalar`, or "" for a separator.
-    private static func fold(_ scalar: Unicode.Scalar) -> String {
+    static func fold(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
         case 0x30...0x39, 0x61...0x7A: return String(scalar)
         case 0x41...0x5A: return String(Unicode.Scalar(scalar.value + 0x20)!)

@@ -1,6 +1,6 @@
 // A record as its page (and its JSON-LD) shows it, read in one snapshot: the record with its links, the names of
-// the records its fields refer to, its sources whole (their licences), and for an institution what it
-// holds.
+// the records its fields refer to, its sources whole (their licences), other records of the same name, and for an
+// institution what it holds.
 import ArchiveCore
 
 struct RecordContent: Sendable {
@@ -8,6 +8,7 @@ struct RecordContent: Sendable {
     /// The name of the record each reference field names (an object's institution).
     let referenceNames: [String: String]
     let sources: [Source]
+    let sameName: SameName?
     /// An institution's objects: counts and the page of them asked for.
     let holdings: InstitutionHoldings?
     /// The slug the institution's page of objects starts after (nil: the first page).
@@ -15,15 +16,17 @@ struct RecordContent: Sendable {
 }
 
 extension Reads {
-    /// `page`: what only the page shows (an institution's objects) is read too.
+    /// `page`: what only the page shows (records of the same name, an institution's objects) is read too.
     static func recordContent(_ table: String, _ slug: String, after: String? = nil, page: Bool = true, pool: ReadPool) throws -> RecordContent {
         try check(table, slug)
         return try pool.read { archive in
             guard let record = try RecordDetails.find(slug, in: table, linksPerRelation: linksPerRelation, archive: archive).first else {
                 throw Reply.Failure.notFound("no \(Names.singular(table)) has the slug “\(slug)”")
             }
+            let name = record.fields.first { $0.name == "name" }?.text
             return RecordContent(
                 record: record, referenceNames: try record.referenceNames(archive: archive), sources: try record.citedSources(archive: archive),
+                sameName: page ? try name.flatMap { try SameName.find($0, of: slug, in: table, archive: archive) } : nil,
                 holdings: page && table == "institutions" ? try InstitutionHoldings.load(slug, after: after, archive: archive) : nil,
                 after: after)
         }

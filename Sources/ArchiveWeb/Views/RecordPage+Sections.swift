@@ -1,4 +1,5 @@
-// The sections of a record page below its fields: relations grouped by role, sources, and the citation.
+// The sections of a record page below its fields: relations grouped by role, records of the same name, sources,
+// and the citation.
 import ArchiveCore
 
 extension RecordPage {
@@ -43,6 +44,44 @@ extension RecordPage {
             if let source = link.source {
                 " "
                 Node.link(Names.recordPath("sources", source), [.class("muted")], "source")
+            }
+        }
+    }
+
+    /// Records of the same table whose names have the same words: perhaps one house or person entered twice (the
+    /// museums' "Dior, Christian" and "Christian Dior"), and a search for each word of the name, which finds the
+    /// ones named otherwise ("The House of Dior"). Without candidates, only people and houses are offered the search.
+    static func sameName(_ same: SameName) -> Node {
+        let kind = same.table
+        let long = same.words.filter { $0.count > 3 }
+        let words = long.isEmpty ? same.words : long
+        guard !same.candidates.isEmpty || ["designers", "icons"].contains(kind) else { return .empty }
+        return .element("section", [Attribute("aria-labelledby", "same-name")]) {
+            Node.element("h2", [.id("same-name")]) { "Same name" }
+            if same.candidates.isEmpty {
+                Node.element("p") { "No other \(Names.singular(kind)) has a name of these words." }
+            } else {
+                Node.element("p") {
+                    "Other \(kind) named with the same words (case, accents, punctuation and order aside): perhaps the same, perhaps not."
+                }
+                Node.element("ul") {
+                    for candidate in same.candidates {
+                        Node.element("li") {
+                            Node.link(Names.recordPath(kind, candidate.slug), candidate.name)
+                            " "
+                            Node.span("muted", candidate.slug)
+                        }
+                    }
+                }
+                if same.mayHaveMore { Node.element("p", [.class("muted")]) { "There may be more: search for them." } }
+            }
+            Node.element("p") {
+                "To find others named otherwise, search \(kind) for "
+                for (index, word) in words.enumerated() {
+                    if index > 0 { " · " }
+                    Node.link(Query.link("/search", [("q", word), ("in", kind)]), "“\(word)”")
+                }
+                "."
             }
         }
     }

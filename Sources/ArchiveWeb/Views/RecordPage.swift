@@ -1,7 +1,7 @@
 // /records/TABLE/SLUG: one record as a reader meets it, as museum pages show an object: its name, then who made it
 // and where it is held (with a link to the institution's own page), its description, its fields in the catalogue's
-// words, the rights its sources give; then its relations grouped by role, what an institution holds, its
-// sources, a drawing of what surrounds it, a citation, identifiers last.
+// words, the rights its sources give, records of the same name; then its relations grouped by role, what an
+// institution holds, its sources, a drawing of what surrounds it, a citation, identifiers last.
 import ArchiveCore
 
 enum RecordPage {
@@ -34,6 +34,7 @@ enum RecordPage {
             }
             fields(content)
             rights(content.sources)
+            if let sameName = content.sameName { self.sameName(sameName) }
             relations(record)
             if let holdings = content.holdings { InstitutionObjects.section(holdings, institution: record.slug, name: title, after: content.after) }
             sources(record)
