@@ -21,6 +21,18 @@ public enum AuthorityID {
         default: return nil
         }
     }
+
+    /// The identifier as linked data names the thing itself (schema.org's sameAs): Wikidata's entity, Getty's
+    /// and VIAF's URIs, which their pages above describe; Wikipedia has only its page.
+    public static func uri(column: String, value: String) -> String? {
+        switch column {
+        case "wikidata": "http://www.wikidata.org/entity/" + value
+        case "ulan": "http://vocab.getty.edu/ulan/" + value
+        case "aat": "http://vocab.getty.edu/aat/" + value
+        case "viaf": "http://viaf.org/viaf/" + value
+        default: url(column: column, value: value)
+        }
+    }
 }
 
 private extension String {

@@ -34,6 +34,13 @@ struct APIRoutes: Sendable {
         }
         router.get("/api/records/:table/:slug") { request, context in
             let table = try context.parameters.require("table"), slug = try context.parameters.require("slug")
+            // SLUG.jsonld: the record as JSON-LD, as its page's head carries it (a slug holds no dot).
+            if slug.hasSuffix(RecordLinkedData.suffix) {
+                let record = String(slug.dropLast(RecordLinkedData.suffix.count)), baseURL = services.baseURL
+                return try await cache.reply(to: request, as: .linkedData) {
+                    RecordLinkedData.document(try await Blocking.run { try Reads.recordContent(table, record, page: false, pool: pool) }, baseURL: baseURL).json
+                }
+            }
             guard let format = try APIRoutes.format(request), let description = Tables.named(table) else {
                 return try await cache.reply(to: request, as: .json) { try await Blocking.run { try Reads.record(table, slug, pool: pool) }.json }
             }

@@ -9,13 +9,14 @@ enum Reply {
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response { Kind.json.response(text, status: status) }
 
     enum Kind {
-        case html, json
+        /// `linkedData`: JSON-LD (application/ld+json), a record as schema.org describes it.
+        case html, json, linkedData
 
         /// The bytes of a reply's text (JSON ends with a newline, as the CLI's does).
         func body(_ text: String) -> ByteBuffer {
             switch self {
             case .html: ByteBuffer(string: text)
-            case .json: ByteBuffer(string: text + "\n")
+            case .json, .linkedData: ByteBuffer(string: text + "\n")
             }
         }
 
@@ -25,6 +26,7 @@ enum Reply {
             let type = switch self {
             case .html: "text/html; charset=utf-8"
             case .json: "application/json; charset=utf-8"
+            case .linkedData: "application/ld+json; charset=utf-8"
             }
             return Response(status: status, headers: [.contentType: type], body: .init(byteBuffer: body))
         }

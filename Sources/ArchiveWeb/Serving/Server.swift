@@ -25,6 +25,7 @@ public struct ArchiveServer: Sendable {
     public func router() -> Site {
         let router = Router(context: ArchiveRequestContext.self)
         router.add(middleware: UnknownAddress())
+        router.add(middleware: PageAddress.Binding(base: services.baseURL))
         PageRoutes(services).register(on: router)
         return Site(router: router)
     }

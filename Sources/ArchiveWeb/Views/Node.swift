@@ -1,6 +1,7 @@
 // Pages are built of nodes, never of strings: text is escaped when its node is made, attribute values when
 // they are written, and markup only ever comes from element names the code spells out. The one way to put
-// markup in unescaped is `Node.raw`, named at each use, for what the archive itself wrote (a drawing).
+// markup in unescaped is `Node.raw`, named at each use, for what the archive itself wrote (a drawing); structured
+// data goes into its script element through `Node.script`, escaped for that place by LinkedData.
 
 /// A piece of a page, already in HTML.
 struct Node: Sendable {
@@ -15,6 +16,12 @@ struct Node: Sendable {
 
     /// Markup the archive wrote itself, put in as it is. Never for text that came from a record or a request.
     static func raw(_ trusted: String) -> Node { Node(html: trusted) }
+
+    /// Structured data in its script element: LinkedData's JSON holds no < or &, so nothing in it can end the
+    /// element or be read as markup.
+    static func script(_ data: LinkedData) -> Node {
+        Node(html: "<script type=\"application/ld+json\">" + data.json + "</script>")
+    }
 
     /// `<name attributes…>children…</name>`; a void element (`input`, `meta`, `link`, `br`) has no children.
     static func element(_ name: StaticString, _ attributes: [Attribute] = [], _ children: [Node] = []) -> Node {

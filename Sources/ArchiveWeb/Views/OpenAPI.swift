@@ -26,6 +26,9 @@ enum OpenAPI {
           "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "slug", "in": "path", "required": true, "schema": {"type": "string"}},
                          {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "The record's row as `archive export` writes its table"}],
           "responses": {"200": {"description": "The record, as `archive show --format json` prints it, with at most 50 links of each relation: links_partial lists the relations read in part [{relation, column, table, shown, total}], whose rows /api/lists/{relation}?{column}={slug} pages through"}, "404": {"description": "No such record"}}}},
+        "/api/records/{table}/{slug}.jsonld": {"get": {"summary": "One record as schema.org JSON-LD, as its page's head carries it",
+          "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "slug", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "A VisualArtwork (objects), ProductModel (shoes), CreativeWork (collections, sources), Person or Organization (designers by kind; Thing when the kind is unknown and no field tells), Person (icons), ArchiveOrganization (institutions) or DefinedTerm (trends, tags); @id is the record's permalink (from --base-url), the records it links to are named by theirs, sameAs lists its Wikidata, ULAN, VIAF and AAT URIs", "content": {"application/ld+json": {}}}, "404": {"description": "No such record"}}}},
         "/api/lists/{table}": {"get": {"summary": "A page of a table's rows (references as slugs), or the whole table with format",
           "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}},
                          {"name": "sort", "in": "query", "schema": {"type": "string"}}, {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
@@ -45,17 +48,19 @@ enum OpenAPI {
     }
     """
 
-    /// The page for people: markup written here, not from any record, so it goes in as it is.
-    static let page = Layout.page(title: "API", section: .api) { Node.raw("""
+    /// The page for people: markup written here, not from any record, so it goes in as it is. Made for each request
+    /// (its head names the address asked for).
+    static var page: String { Layout.page(title: "API", section: .api) { Node.raw("""
         <h1>The JSON API</h1>
         <p class="lede">Everything the pages show, for programs: read-only, JSON by default, CSV or NDJSON with <code>format</code>. Described in <a href="/api/openapi.json">OpenAPI</a>.</p>
         <dl class="fields">
         <dt><a href="/api/stats">/api/stats</a></dt><dd>Rows per table, file size, schema version, last import.</dd>
         <dt><a href="/api/search?q=ballet">/api/search?q=…</a></dt><dd>Ranked hits with snippets (as text and as segments), the total and facets; <code>in</code>, <code>designer</code>, <code>season</code>, <code>from</code>, <code>to</code>, <code>institution</code>, <code>category</code>, <code>page</code>, <code>limit</code>, <code>format</code>.</dd>
         <dt>/api/records/<var>table</var>/<var>slug</var></dt><dd>One record with its links by relation and role, its sources and authority URLs.</dd>
+        <dt>/api/records/<var>table</var>/<var>slug</var>.jsonld</dt><dd>The record as schema.org JSON-LD (<code>application/ld+json</code>), as its page carries it: ids from <code>--base-url</code>, <code>sameAs</code> its authority ids.</dd>
         <dt><a href="/api/lists/designers">/api/lists/<var>table</var></a></dt><dd>A page of a table (<code>after</code>, <code>sort</code>, <code>order</code>, <code>limit</code>), or the whole table with <code>format=csv</code>.</dd>
         <dt><a href="/api/timeline">/api/timeline</a></dt><dd>Dated facts in order (<code>around</code>, <code>from</code>, <code>to</code>).</dd>
         </dl>
         <p>Errors are JSON: <code>{"error": "…", "status": 400}</code>; 503 means a query ran out of time.</p>
-        """) }
+        """) } }
 }

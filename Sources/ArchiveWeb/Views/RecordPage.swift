@@ -1,7 +1,7 @@
 // /records/TABLE/SLUG: one record as a reader meets it, as museum pages show an object: its name, then who made it
 // and where it is held (with a link to the institution's own page), its description, its fields in the catalogue's
 // words, the rights its sources give, records of the same name; then its relations grouped by role, what an
-// institution holds, its sources, a drawing of what surrounds it, a citation, identifiers last.
+// institution holds, its sources, a drawing of what surrounds it, a citation, identifiers last; JSON-LD in the head.
 import ArchiveCore
 
 enum RecordPage {
@@ -17,8 +17,11 @@ enum RecordPage {
         let title = title(of: record)
         let path = Names.recordPath(record.table, record.slug)
         let permalink = (baseURL ?? "") + path
-        let canonical = baseURL == nil ? nil : Query.link(permalink, [("after", content.after)])
-        return Layout.page(title: title, section: .browse, canonical: canonical) {
+        let head = Layout.Head(description: summary(content, title: title),
+                               canonical: Query.link(permalink, [("after", content.after)]),
+                               linkedData: RecordLinkedData.document(content, baseURL: baseURL),
+                               alternates: [("application/ld+json", apiPath(path) + RecordLinkedData.suffix)])
+        return Layout.page(title: title, section: .browse, head: head) {
             Node.element("p", [.class("kicker")]) {
                 Node.span("kind", Names.singular(record.table))
                 " "
@@ -47,7 +50,8 @@ enum RecordPage {
             cite(record, title: title, permalink: permalink, link: baseURL == nil ? path : permalink, today: today)
             identifiers(record)
             Components.downloads("Download", { "\(apiPath(path))?format=\($0)" },
-                                 extra: [(Query.link("/timeline", [("around", record.slug), ("table", record.table)]), "its timeline")])
+                                 extra: [(apiPath(path) + RecordLinkedData.suffix, "JSON-LD"),
+                                         (Query.link("/timeline", [("around", record.slug), ("table", record.table)]), "its timeline")])
         }
     }
 
@@ -122,4 +126,17 @@ enum RecordPage {
 
     /// A year as people write it: 1500 BC for -1500.
     static func year(_ year: Int) -> String { year < 0 ? "\(-year) BC" : String(year) }
+
+    /// What the page says of itself to search engines and link previews: the record's description, else its kind,
+    /// makers, date and holder in one sentence.
+    static func summary(_ content: RecordContent, title: String) -> String {
+        let record = content.record
+        if let description = field("description", of: record) { return description }
+        var parts = ["\(title): \(Names.singular(record.table))"]
+        let makers = record.links.filter { isByline($0, of: record) }.map(\.name)
+        if !makers.isEmpty { parts.append("by " + makers.prefix(3).joined(separator: ", ")) }
+        if let date = date(of: record) { parts.append(date) }
+        if let holder = content.referenceNames["institution"] { parts.append("held by " + holder) }
+        return parts.joined(separator: ", ") + ". In the fashion archive, with its sources."
+    }
 }
