@@ -2,7 +2,7 @@
 //   archive-bench search --db DB --queries QUERIES.tsv [--limit 20] [--cap N] [--tier-cap N] [--in SCOPE]
 // times every query of QUERIES.tsv (`category<TAB>query`) through ArchiveCore's Searcher, with the automatic
 // ranking and with exact bm25, and prints JSON: latency percentiles per category and how many of the exact
-// top hits the automatic ranking also returns (overlap@limit).
+// top hits the automatic ranking also returns (overlap@limit). `archive-bench facets …` times facets (FacetBench.swift).
 import ArchiveCore
 import Glibc
 
@@ -39,7 +39,9 @@ func readLines(_ path: String) -> [String] {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.first == "search" else { fail("usage: archive-bench search --db DB --queries FILE [--limit N] [--cap N]") }
+guard let mode = arguments.first, ["search", "facets"].contains(mode) else {
+    fail("usage: archive-bench search|facets --db DB --queries FILE [--limit N] [--cap N]")
+}
 arguments.removeFirst()
 var options: [String: String] = [:]
 while arguments.count >= 2, arguments[0].hasPrefix("--") {
@@ -63,6 +65,11 @@ for line in readLines(queriesPath) {
     let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { continue }
     byCategory[parts[0], default: []].append(parts[1])
+}
+
+if mode == "facets" {
+    facetBench(options, queries: byCategory, archive: archive, scope: scope)
+    exit(0)
 }
 
 /// The filter the "filtered" category adds: a range of years and a season, as a researcher narrows a search.

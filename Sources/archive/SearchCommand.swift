@@ -20,8 +20,9 @@ struct SearchCommand: ParsableCommand {
 
             Collections are found by their title, designers, creative directors and collaborators, keywords, \
             description, season and year. Results are ranked by relevance (title first, then names, keywords, \
-            description), ties by slug. With --facets, the counts of hits by designer and by year are printed \
-            instead of the hits.
+            description), ties by slug. With --facets, every hit is counted by institution, category, object \
+            type, maker or designer and period (years, decades or centuries, as the hits' years span), each \
+            value with the name it is known by, instead of the hits.
             """
     )
 
@@ -54,6 +55,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only objects of this category: \(ObjectCategory.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "category"))
     var category: String?
 
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only objects of this type, as the institution names it (slippers, dress).", valueName: "type"))
+    var objectType: String?
+
     @Option(parsing: .unconditional, help: "Only this year (negative: BC; -500 as it is).")
     var year: Int?
 
@@ -72,7 +76,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a search that takes longer than this (exit 3).", valueName: "seconds"))
     var timeLimit = Searcher.defaultTimeLimit
 
-    @Flag(help: "Print counts of hits by designer and by year instead of the hits.")
+    @Flag(help: "Print counts of hits by institution, category, type, designer and period instead of the hits.")
     var facets = false
 
     @Option(help: "Output format.")
@@ -113,7 +117,7 @@ struct SearchCommand: ParsableCommand {
 
     private var filters: SearchFilters {
         SearchFilters(designer: designer, season: season.flatMap(parsedSeason), year: year, from: from, to: to,
-                      institution: institution, category: category.flatMap { ObjectCategory(rawValue: $0.lowercased()) })
+                      institution: institution, category: category.flatMap { ObjectCategory(rawValue: $0.lowercased()) }, objectType: objectType)
     }
 
     private func makeQuery() throws(SearchError) -> SearchQuery {
@@ -137,7 +141,7 @@ struct SearchCommand: ParsableCommand {
         do {
             let query = try makeQuery()
             if facets {
-                let counts = try searcher.facets(query, in: scope.scopes, filters: filters)
+                let counts = try searcher.facets(query, in: scope.scopes, filters: filters).facets
                 try printRows(RowTable(facets: counts))
                 if counts.isEmpty { Console.note("no matches for \(queryText)") }
                 return

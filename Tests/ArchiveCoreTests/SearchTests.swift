@@ -74,13 +74,6 @@ import Testing
         #expect(kinds == ["collection", "shoe", "designer", "icon"])
     }
 
-    @Test func facetsCountHitsByDesignerAndYear() throws {
-        let facets = try searcher.facets(SearchQuery("derby"), in: [.collections])
-        #expect(facets.contains(Facet(facet: "designer", value: "celine", count: 1)))
-        #expect(facets.contains(Facet(facet: "year", value: "2024", count: 1)))
-        #expect(facets.contains(Facet(facet: "year", value: "2026", count: 1)))
-    }
-
     static let hostileQueries = [
         "\"", "\"\"", "\"\"\"", "*", "**", "a*b", "*ballet", "AND", "OR", "NOT", "ballet AND", "AND ballet", "NEAR(",
         "NEAR(ballet derby)", "ballet NEAR/2 derby", "title:", "title: ballet", "{title}: ballet", "-", "-ballet", "+ballet",

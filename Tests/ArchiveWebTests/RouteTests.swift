@@ -26,7 +26,7 @@ import Testing
         #expect(page.body.contains("of "))
         #expect(page.body.contains("<mark>"))
         #expect(page.body.contains("href=\"/records/collections/celine-ss-2026\""))
-        #expect(page.body.contains("By designer"))
+        #expect(page.body.contains("Maker or designer"))
         #expect(page.body.contains("/api/search?q=derby&amp;in=collections&amp;format=csv"))
     }
 

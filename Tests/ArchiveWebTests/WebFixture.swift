@@ -11,8 +11,8 @@ struct WebFixture {
     let path: String
     let server: ArchiveServer
 
-    /// The seeds, then `extra` (files as name → content) imported on top.
-    init(extra: [(String, String)] = [], baseURL: String? = nil) throws {
+    /// The seeds, then `extra` (files as name → content) imported on top, then what `more` does to the archive.
+    init(extra: [(String, String)] = [], baseURL: String? = nil, more: (Archive) throws -> Void = { _ in }) throws {
         folder = try TemporaryFolder()
         path = folder.path("archive.sqlite")
         let archive = try Archive(path: path, access: .write)
@@ -21,6 +21,7 @@ struct WebFixture {
             try content.write(toFile: folder.path(name), atomically: true, encoding: .utf8)
             _ = try Importer(archive: archive).run(try ImportFile.files(at: folder.path(name)))
         }
+        try more(archive)
         archive.close()
         server = try ArchiveServer(archivePath: path, connections: 4, baseURL: baseURL, log: .silent)
     }

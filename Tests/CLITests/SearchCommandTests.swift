@@ -53,11 +53,11 @@ import Testing
         #expect(empty.status == 0)
     }
 
-    @Test func facetsCountByDesignerAndYear() throws {
+    @Test func facetsCountByDesignerAndPeriodWithNames() throws {
         let result = try run(["search", "derby", "--facets", "--format", "csv"], in: folder.url)
-        #expect(result.stdout.hasPrefix("facet,value,count\r\n"))
-        #expect(result.stdout.contains("designer,celine,1\r\n"))
-        #expect(result.stdout.contains("year,2026,1\r\n"))
+        #expect(result.stdout.hasPrefix("facet,value,label,count,count_is\r\n"))
+        #expect(result.stdout.contains("designer,celine,Celine,1,exact\r\n"))
+        #expect(result.stdout.contains("period,2026/2026,2026,1,exact\r\n"))
     }
 
     @Test(arguments: ["\"", "NEAR(", "title:", "'; DROP TABLE collections; --", "^", "*", "AND", "🩰", "(ballet", "-derby"])

@@ -12,7 +12,7 @@ extension SearchHit {
 }
 
 extension Facet {
-    public static let columns = ["facet", "value", "count"]
+    public static let columns = ["facet", "value", "label", "count", "count_is"]
 
-    package var row: [DatabaseValue] { [.text(facet), value.map(DatabaseValue.text) ?? .null, .integer(Int64(count))] }
+    package var row: [DatabaseValue] { [.text(facet.rawValue), .text(value), .text(label), .integer(Int64(count)), .text(accuracy.rawValue)] }
 }

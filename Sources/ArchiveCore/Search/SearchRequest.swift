@@ -18,7 +18,7 @@ public enum RequestProblem: Error, Equatable, Sendable {
         case .outOfRange(let field, let range, let hint): "\(prefix)\(field) must be between \(range.lowerBound) and \(range.upperBound)\(hint)"
         case .notOneOf(let field, let value, let choices): "unknown \(field) '\(value)'; \(field)s: \(choices.joined(separator: ", "))"
         case .filtersDoNotApply(let scope):
-            "these filters do not apply to \(scope) (\(prefix)season is for collections; \(prefix)institution and \(prefix)category for objects; "
+            "these filters do not apply to \(scope) (\(prefix)season is for collections; \(prefix)institution, \(prefix)category and \(prefix)type for objects; "
                 + "icons and institutions have no year; designers and institutions have no \(prefix)designer)"
         }
     }

@@ -8,12 +8,13 @@ public struct SearchFilters: Sendable, Equatable {
     public var year: Int?
     public var from: Int?
     public var to: Int?
-    /// Objects only: held by this institution (slug), of this category.
+    /// Objects only: held by this institution (slug), of this category, of this type (`objects.object_type`).
     public var institution: String?
     public var category: ObjectCategory?
+    public var objectType: String?
 
     public init(designer: String? = nil, season: FashionCollection.Season? = nil, year: Int? = nil, from: Int? = nil, to: Int? = nil,
-                institution: String? = nil, category: ObjectCategory? = nil) {
+                institution: String? = nil, category: ObjectCategory? = nil, objectType: String? = nil) {
         self.designer = designer
         self.season = season
         self.year = year
@@ -21,6 +22,7 @@ public struct SearchFilters: Sendable, Equatable {
         self.to = to
         self.institution = institution
         self.category = category
+        self.objectType = objectType
     }
 
     var hasYearFilter: Bool { year != nil || from != nil || to != nil }
@@ -58,13 +60,6 @@ public struct SearchHit: Sendable, Equatable {
         if !current.isEmpty { parts.append((String(current), inMatch)) }
         return parts
     }
-}
-
-public struct Facet: Sendable, Equatable {
-    public let facet: String
-    /// A designer's slug or a year; nil counts the hits whose year is unknown.
-    public let value: String?
-    public let count: Int
 }
 
 public struct Searcher {
@@ -122,7 +117,7 @@ public struct Searcher {
             if filters.season != nil && scope != .collections { return false }
             if filters.hasYearFilter && (scope == .icons || scope == .institutions) { return false }
             if filters.designer != nil && (scope == .designers || scope == .institutions) { return false }
-            if (filters.institution != nil || filters.category != nil) && scope != .objects { return false }
+            if (filters.institution != nil || filters.category != nil || filters.objectType != nil) && scope != .objects { return false }
             return true
         }
     }
@@ -232,58 +227,15 @@ public struct Searcher {
     }
 
     /// How many rows match, counting no further than `cap + 1`: cheap, as it reads the index without scoring.
-    private func matchCount(_ expression: String, in scope: SearchScope, upTo cap: Int) throws -> Int {
+    func matchCount(_ expression: String, in scope: SearchScope, upTo cap: Int) throws -> Int {
         let count: Int64? = try archive.database.fetchOne(
             "SELECT count(*) FROM (SELECT 1 FROM \(scope.index) WHERE \(scope.index) MATCH ? LIMIT ?)", [expression, cap + 1])
         return Int(count ?? 0)
     }
 
-    /// Counts of hits by designer and by year (the facets researchers narrow a search with).
-    public func facets(_ query: SearchQuery, in scopes: [SearchScope], filters: SearchFilters = SearchFilters()) throws -> [Facet] {
-        guard let expression = query.expression else { return [] }
-        return try bounded(query) { try facets(expression, in: scopes, filters: filters) }
-    }
-
-    private func facets(_ expression: String, in scopes: [SearchScope], filters: SearchFilters) throws -> [Facet] {
-        var counts: [String: [String?: Int]] = [:]
-        for scope in Searcher.scopes(scopes, filters: filters) {
-            let (conditions, arguments) = filterSQL(scope, filters)
-            var queries: [(String, String)] = []
-            if let link = designerLink(scope) {
-                queries.append(("designer", """
-                    SELECT d.slug, count(DISTINCT r.id) FROM \(scope.index) JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid
-                    JOIN \(link.table) AS l ON l.\(link.column) = r.id JOIN designers AS d ON d.id = l.designer_id
-                    WHERE \(scope.index) MATCH ?\(conditions) GROUP BY d.slug
-                    """))
-            }
-            if scope != .icons && scope != .institutions {
-                queries.append(("year", """
-                    SELECT \(yearColumn(scope)), count(*) FROM \(scope.index) JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid
-                    WHERE \(scope.index) MATCH ?\(conditions) GROUP BY 1
-                    """))
-            }
-            for (facet, sql) in queries {
-                let rows = try archive.database.cachedStatement(sql).rows([expression] + arguments)
-                while let row = try rows.next() {
-                    let value = row.value(at: 0)
-                    let text: String? = switch value {
-                    case .integer(let year): String(year)
-                    case .text(let slug): slug
-                    default: nil
-                    }
-                    counts[facet, default: [:]][text, default: 0] += row.int(at: 1) ?? 0
-                }
-            }
-        }
-        return ["designer", "year"].flatMap { facet in
-            (counts[facet] ?? [:]).map { Facet(facet: facet, value: $0.key, count: $0.value) }
-                .sorted { facet == "year" ? ($0.value ?? "") < ($1.value ?? "") : ($0.count, $1.value ?? "") > ($1.count, $0.value ?? "") }
-        }
-    }
-
     private func titleColumn(_ scope: SearchScope) -> String { scope == .collections || scope == .objects ? "r.title" : "r.name" }
 
-    private func yearColumn(_ scope: SearchScope) -> String {
+    func yearColumn(_ scope: SearchScope) -> String {
         switch scope {
         case .collections: "r.year"
         case .shoes: "r.year_introduced"
@@ -293,7 +245,7 @@ public struct Searcher {
         }
     }
 
-    private func designerLink(_ scope: SearchScope) -> (table: String, column: String)? {
+    func designerLink(_ scope: SearchScope) -> (table: String, column: String)? {
         switch scope {
         case .collections: ("collection_designers", "collection_id")
         case .shoes: ("shoe_designers", "shoe_id")
@@ -324,6 +276,10 @@ public struct Searcher {
             if let category = filters.category {
                 sql += " AND r.category = ?"
                 arguments.append(category.rawValue)
+            }
+            if let type = filters.objectType {
+                sql += " AND r.object_type = ? COLLATE NOCASE"
+                arguments.append(type)
             }
         }
         if scope == .objects || scope == .trends {

@@ -96,10 +96,9 @@ struct APIRoutes: Sendable {
                 + "\"score\":\(JSONText.number(hit.score)),\"snippet\":\(quoted(snippet)),"
                 + "\"segments\":[\(segments)],\"url\":\(quoted(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug)))}"
         }.joined(separator: ",")
-        let facets = (result?.facets ?? []).map { "{\"facet\":\(quoted($0.facet)),\"value\":\($0.value.map(quoted) ?? "null"),\"count\":\($0.count)}" }.joined(separator: ",")
         let total = result?.total ?? 0
         return "{\"query\":\(quoted(search.text ?? "")),\"scope\":\(quoted(search.scope)),\"total\":\(min(total, SearchRequest.countCap)),"
-            + "\"total_is_capped\":\(total > SearchRequest.countCap),\"page\":\(search.page),\"limit\":\(search.limit),\"hits\":[\(hits)],\"facets\":[\(facets)]}"
+            + "\"total_is_capped\":\(total > SearchRequest.countCap),\"page\":\(search.page),\"limit\":\(search.limit),\"hits\":[\(hits)],\(FacetPanel.json(search, result?.facets))}"
     }
 
     static func json(_ browse: TableRequest, _ page: TablePage) -> String {

@@ -6,7 +6,7 @@ struct SearchResult: Sendable {
     let hits: [SearchHit]
     /// Counted up to `SearchRequest.countCap + 1`.
     let total: Int
-    let facets: [Facet]
+    let facets: FacetCounts
     /// The names of the records the filters name by slug ("designer" → "Celine"), for the page's filter chips.
     var filterNames: [String: String] = [:]
     /// The hits of each kind searched, each counted up to `SearchRequest.countCap + 1`: a download per kind.
@@ -14,9 +14,6 @@ struct SearchResult: Sendable {
 }
 
 enum Reads {
-    /// Facets are counted for searches with at most this many hits.
-    static let facetCap = 5_000
-
     static func search(_ search: SearchRequest?, pool: ReadPool, facets: Bool = true) throws -> SearchResult? {
         guard let search else { return nil }
         let query = search.query, scopes = search.scopes
@@ -27,9 +24,9 @@ enum Reads {
             let hits = try searcher.search(query, in: scopes, filters: search.filters, limit: search.limit, offset: search.offset, highlight: .segments)
             let kinds = try searcher.counts(query, in: scopes, filters: search.filters, upTo: SearchRequest.countCap + 1)
             let total = kinds.reduce(0) { $0 + $1.count }
-            // Facets count every hit: past the cap that is most of the time a page may take, so they wait
-            // for a narrower search (the page says so).
-            let counts = facets && total <= facetCap ? try searcher.facets(query, in: scopes, filters: search.filters) : []
+            // Facets for any number of hits, at a bounded cost: estimated from a sample past a few hundred.
+            let counts = facets ? try searcher.facets(query, in: scopes, filters: search.filters, counting: .page,
+                                                      hits: total > SearchRequest.countCap ? nil : total) : .none
             return SearchResult(hits: hits, total: total, facets: counts, filterNames: try search.filters.recordNames(in: archive),
                                 kinds: kinds)
         }

@@ -28,7 +28,8 @@ struct SearchAddress: Sendable {
         let years = Years.range
         filters = SearchFilters(designer: try parameters.text("designer", limit: 200), season: season.flatMap(FashionCollection.Season.init(rawValue:)),
                                 year: nil, from: try parameters.integer("from", in: years), to: try parameters.integer("to", in: years),
-                                institution: try parameters.text("institution", limit: 200), category: category.flatMap(ObjectCategory.init(rawValue:)))
+                                institution: try parameters.text("institution", limit: 200), category: category.flatMap(ObjectCategory.init(rawValue:)),
+                                objectType: try parameters.text("type", limit: 200))
         limit = try parameters.integer("limit", in: 1...maximumLimit) ?? 20
         page = try parameters.integer("page", in: 1...Self.maximumPage) ?? 1
         let offset = (page - 1) * limit
@@ -52,7 +53,7 @@ struct SearchAddress: Sendable {
         var list: [(String, String?)] = [("q", text), ("in", scope == "all" ? nil : scope), ("designer", filters.designer),
                                           ("season", filters.season?.rawValue), ("from", filters.from.map(String.init)), ("to", filters.to.map(String.init)),
                                           ("institution", filters.institution), ("category", filters.category?.rawValue),
-                                          ("limit", limit == 20 ? nil : String(limit)), ("page", page.flatMap { $0 == 1 ? nil : String($0) })]
+                                          ("type", filters.objectType), ("limit", limit == 20 ? nil : String(limit)), ("page", page.flatMap { $0 == 1 ? nil : String($0) })]
         for (name, value) in changes {
             if let index = list.firstIndex(where: { $0.0 == name }) { list[index].1 = value } else { list.append((name, value)) }
         }
@@ -84,6 +85,7 @@ enum SearchPage {
             Components.searchForm(query: text, scope: search.scope, kept: keptParameters(search))
             filterChips(search, names: result.filterNames)
             Node.element("div", [.class("layout")]) {
+                FacetPanel.render(search, result.facets)
                 Node.element("section", [Attribute("aria-labelledby", "results")]) {
                     Node.element("h2", [.id("results")]) {
                         result.hits.isEmpty ? "No records match “\(text)”" : "\(first)–\(last) of \(totalText) for “\(text)”"
@@ -94,13 +96,6 @@ enum SearchPage {
                     pager(search, total: result.total, shown: result.hits.count)
                     downloads(search, result)
                 }
-                if result.total > Reads.facetCap {
-                    Node.element("aside", [.class("facets"), Attribute("aria-label", "Narrow the search")]) {
-                        Node.element("p", [.class("muted")]) { "Counts by designer and year appear for searches with at most \(Reads.facetCap) hits: add a word or a filter." }
-                    }
-                } else {
-                    facetList(search, result.facets)
-                }
             }
         }
     }
@@ -110,29 +105,5 @@ enum SearchPage {
         let hasNext = search.offset + shown < min(total, SearchRequest.maximumOffset + search.limit) && shown == search.limit
         return Components.pager(previous: search.page > 1 ? Query.link("/search", search.parameters(page: search.page - 1)) : nil,
                                 next: hasNext ? Query.link("/search", search.parameters(page: search.page + 1)) : nil)
-    }
-
-    private static func facetList(_ search: SearchAddress, _ facets: [Facet]) -> Node {
-        guard !facets.isEmpty else { return .empty }
-        return .element("aside", [.class("facets"), Attribute("aria-label", "Narrow the search")]) {
-            for name in ["designer", "year"] {
-                let values = facets.filter { $0.facet == name && $0.value != nil }.prefix(12)
-                if !values.isEmpty {
-                    Node.element("section") {
-                        Node.element("h2") { "By \(name)" }
-                        Node.element("ul") {
-                            for facet in values {
-                                let value = facet.value ?? ""
-                                let changes: [(String, String?)] = name == "designer" ? [("designer", value)] : [("from", value), ("to", value)]
-                                Node.element("li") {
-                                    Node.link(Query.link("/search", search.parameters(overriding: changes + [("page", nil)])), value)
-                                    Node.span("count", String(facet.count))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 }
