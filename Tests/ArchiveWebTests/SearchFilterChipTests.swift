@@ -23,15 +23,16 @@ import Testing
     }
 
     @Test func theFormKeepsTheFiltersSoThatSearchingAgainKeepsThem() async throws {
-        let page = try await web.page("/search?q=derby&designer=celine&from=2020&category=footwear&institution=nowhere&limit=50&page=1")
+        let page = try await web.page("/search?q=derby&designer=celine&from=2020&category=footwear&type=slippers&institution=nowhere&limit=50&page=1")
         let form = try #require(page.body.components(separatedBy: "<form").dropFirst().first?.components(separatedBy: "</form>").first)
-        for (name, value) in [("designer", "celine"), ("from", "2020"), ("institution", "nowhere"), ("category", "footwear"), ("limit", "50")] {
+        for (name, value) in [("designer", "celine"), ("from", "2020"), ("institution", "nowhere"), ("category", "footwear"), ("type", "slippers"),
+                              ("limit", "50")] {
             #expect(form.contains("<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"), "\(name)")
         }
         // The scope is the form's select; the page starts again at 1.
         #expect(!form.contains("type=\"hidden\" name=\"in\"") && !form.contains("name=\"page\""))
         // A slug that names no record is shown as given, and can be removed.
-        #expect(page.body.contains("Institution: nowhere"))
+        #expect(page.body.contains("Institution: nowhere") && page.body.contains("Type: slippers"))
         // Without words, the empty search page keeps them too.
         let empty = try await web.page("/search?designer=celine")
         #expect(empty.body.contains("<input type=\"hidden\" name=\"designer\" value=\"celine\">"))

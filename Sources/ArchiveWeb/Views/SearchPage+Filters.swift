@@ -19,6 +19,7 @@ extension SearchPage {
             applied.append(AppliedFilter(label: "Institution: \(names["institution"] ?? institution)", clears: ["institution"]))
         }
         if let category = filters.category { applied.append(AppliedFilter(label: "Category: \(category.rawValue)", clears: ["category"])) }
+        if let type = filters.objectType { applied.append(AppliedFilter(label: "Type: \(type)", clears: ["type"])) }
         if let season = filters.season { applied.append(AppliedFilter(label: "Season: \(season.rawValue)", clears: ["season"])) }
         let year = { (year: Int) in year < 0 ? "\(-year) BC" : String(year) }
         switch (filters.from, filters.to) {
@@ -32,7 +33,7 @@ extension SearchPage {
 
     /// The parameters the form carries as hidden fields: every filter but the scope (the form's own select).
     static func keptParameters(_ search: SearchAddress) -> [(String, String)] {
-        let kept: Set<String> = ["designer", "institution", "category", "season", "from", "to", "limit"]
+        let kept: Set<String> = ["designer", "institution", "category", "type", "season", "from", "to", "limit"]
         return search.parameters().compactMap { name, value in kept.contains(name) ? value.map { (name, $0) } : nil }
     }
 
