@@ -36,7 +36,7 @@ extension Searcher {
         // subquery), and CROSS JOIN keeps them the outer loop: the rows come out best first.
         let sql = """
             WITH hits AS MATERIALIZED (
-                SELECT \(index).rowid AS id FROM \(index) JOIN \(scope.rawValue) AS r ON r.id = \(index).rowid
+                SELECT \(index).rowid AS id FROM \(index) CROSS JOIN \(scope.rawValue) AS r ON r.id = \(index).rowid
                 WHERE \(index) MATCH ?\(conditions)
                 ORDER BY bm25(\(index), \(scope.weights.map { String($0) }.joined(separator: ", "))), r.slug LIMIT ?)
             \(export.sql)
@@ -56,11 +56,12 @@ extension Searcher {
         }
     }
 
-    /// How many rows of `scope` match with the filters, counting no further than `cap`.
+    /// How many rows of `scope` match with the filters, counting no further than `cap` (the full-text index the
+    /// outer loop, as in `ranked`).
     func hitCount(_ expression: String, in scope: SearchScope, filters: SearchFilters, upTo cap: Int) throws -> Int {
         let (conditions, arguments) = filterSQL(scope, filters)
         let count: Int64? = try archive.database.fetchOne("""
-            SELECT count(*) FROM (SELECT 1 FROM \(scope.index)\(conditions.isEmpty ? "" : " JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid")
+            SELECT count(*) FROM (SELECT 1 FROM \(scope.index)\(conditions.isEmpty ? "" : " CROSS JOIN \(scope.rawValue) AS r ON r.id = \(scope.index).rowid")
             WHERE \(scope.index) MATCH ?\(conditions) LIMIT ?)
             """, [expression] + arguments + [cap])
         return Int(count ?? 0)

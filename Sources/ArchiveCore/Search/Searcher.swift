@@ -192,10 +192,13 @@ public struct Searcher {
         let (conditions, arguments) = filterSQL(scope, filters)
         let weights = scope.weights.map { String($0) }.joined(separator: ", ")
         let index = scope.index
+        // A filter joins the record with CROSS JOIN, which keeps the full-text index the outer loop: with a plain
+        // JOIN SQLite may drive from an index of the record's table (0012's objects(institution_id, …)) and
+        // evaluate the MATCH once for each of its rows, 40 times slower (FilteredSearchTests).
         let sql = """
             WITH scored AS MATERIALIZED (
                 SELECT \(index).rowid AS id, bm25(\(index), \(weights)) AS score
-                FROM \(index)\(conditions.isEmpty ? "" : " JOIN \(scope.rawValue) AS r ON r.id = \(index).rowid")
+                FROM \(index)\(conditions.isEmpty ? "" : " CROSS JOIN \(scope.rawValue) AS r ON r.id = \(index).rowid")
                 WHERE \(index) MATCH ?\(conditions)\(candidates == nil ? "" : " LIMIT \(tierScoringLimit)")
             ),
             top AS MATERIALIZED (SELECT id, score FROM scored ORDER BY score, id LIMIT ?)
