@@ -183,6 +183,23 @@ import Testing
         #expect(try fixture.one("SELECT d.slug FROM object_makers m JOIN designers d ON d.id = designer_id JOIN objects o ON o.id = object_id WHERE o.slug = 'met-6'") == "met-marie-laurent-3")
     }
 
+    /// A maker's empty place is the maker's: it does not fall back on the row's value of the same name (the
+    /// object's own `wikidata`), which made two unknown makers of one row one record, and every tag the object's id.
+    @Test func anItemsEmptyPlaceDoesNotTakeTheRowsValue() throws {
+        let fixture = try ArchiveFixture()
+        let file = try fixture.write("met.csv", """
+            Object ID,Title,Object Wikidata URL,Artist Role,Artist Display Name,Artist ULAN URL,Artist Wikidata URL,Artist End Date
+            1,Gown,https://www.wikidata.org/wiki/Q111,designer|maker,Ann Nobody|Bea Nobody,|,|,|
+            2,Coat,https://www.wikidata.org/wiki/Q222,designer,Ann Nobody,,,
+
+            """)
+        let mapping = metMapping().replacingOccurrences(of: #""columns": {"title": "Title"}"#, with: #""columns": {"title": "Title", "wikidata": "{Object Wikidata URL|id}"}"#)
+        _ = try importMapped(fixture, file: file, mapping: try fixture.write("m.json", mapping))
+        #expect(try fixture.one("SELECT group_concat(slug || '=' || coalesce(wikidata, '-'), ' ') FROM (SELECT slug, wikidata FROM designers ORDER BY slug)")
+                == "met-ann-nobody=- met-bea-nobody=-")
+        #expect(try fixture.one("SELECT wikidata FROM objects WHERE slug = 'met-2'") == "Q222")
+    }
+
     @Test func aTemplateOverAColumnThatHoldsTheSeparatorIsWarnedOf() throws {
         let fixture = try ArchiveFixture()
         let file = try fixture.write("met.csv", met)

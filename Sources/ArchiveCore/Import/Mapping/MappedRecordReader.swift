@@ -282,6 +282,9 @@ final class MappedRecordReader: RecordReader {
                 role = split.qualifiedRole
             }
             var itemContext = context
+            // The item's own values shadow the row's, empty ones too: a maker without a Wikidata place of its own
+            // must not take the object's `wikidata`.
+            for field in ["name", "role"] + split.zip.map(\.name) { itemContext[field] = "" }
             for (field, value) in item { itemContext[field] = value }
             itemContext["role"] = role ?? split.qualifiedRole ?? ""
             let rendered: String
