@@ -8,11 +8,12 @@ import Testing
 @Suite struct FacetTests {
     /// Objects of two institutions whose file order is one block each (as museum files are imported), 2,000 of
     /// them with "velvet": the first 1,200 at "Musée A" (type gown, garment, 1900s–1940s, made by Maison A), the
-    /// last 800 at "Museum B" (type slippers, footwear, 1950s–1990s, made by B Studio and, one in four, Maison A).
+    /// last 800 at "Museum B" (type slippers, footwear, 1950s–1990s, made by B Studio and, one in four, Maison A);
+    /// five of them, spread, also by Rare Hand.
     static func museum() throws -> ArchiveFixture {
         let fixture = try ArchiveFixture(seeded: true)
         try fixture.write("institutions.csv", "slug,name\nmusee-a,Musée A\nmuseum-b,Museum B\n")
-        try fixture.write("designers.csv", "slug,name,kind\nmaison-a,Maison A,house\nb-studio,B Studio,house\n")
+        try fixture.write("designers.csv", "slug,name,kind\nmaison-a,Maison A,house\nb-studio,B Studio,house\nrare-hand,Rare Hand,person\n")
         var objects = "slug,institution,title,object_type,category,earliest_year,latest_year\n"
         var makers = "object,designer,role\n"
         for number in 0..<2_000 {
@@ -22,6 +23,7 @@ import Testing
                 + "\(first ? "gown,garment" : "slippers,footwear"),\(year),\(year)\n"
             makers += "o\(number),\(first ? "maison-a" : "b-studio"),maker\n"
             if !first && number % 4 == 0 { makers += "o\(number),maison-a,retailer\n" }
+            if number % 400 == 137 { makers += "o\(number),rare-hand,embroiderer\n" }
         }
         objects += "o-span,musee-a,Velvet spanning 1915 to 1925,gown,garment,1915,1925\n"
         try fixture.write("objects.csv", objects)
@@ -56,7 +58,7 @@ import Testing
         #expect(facets.values(.institution).first?.value == "musee-a")
         #expect(counts(facets, .category) == ["Garment": 1_201, "Footwear": 800])
         #expect(counts(facets, .type) == ["Gown": 1_201, "Slippers": 800])
-        #expect(counts(facets, .designer) == ["Maison A": 1_400, "B Studio": 800])
+        #expect(counts(facets, .designer) == ["Maison A": 1_400, "B Studio": 800, "Rare Hand": 5])
         // Hits from 1900 to 1999: decades; the 1915–1925 span counts in both decades it overlaps.
         let periods = counts(facets, .period)
         #expect(periods.count == 10 && periods["1900s"] == 240 && periods["1910s"] == 241 && periods["1920s"] == 241 && periods["1990s"] == 160)
@@ -75,6 +77,15 @@ import Testing
         let institutions = counts(facets, .institution)
         #expect(abs((institutions["Musée A"] ?? 0) - 1_200) < 150 && abs((institutions["Museum B"] ?? 0) - 800) < 150)
         #expect(abs((counts(facets, .designer)["Maison A"] ?? 0) - 1_400) < 200)
+        // A value met once or twice in the sample would be a guess ("≈ 10" for 5): it is not shown.
+        #expect(counts(facets, .designer)["Rare Hand"] == nil)
+    }
+
+    @Test func aLargeIndexHasAQuarterAsManyHitsRead() {
+        let small = FacetCounting.page.forIndex(of: 21_802), large = FacetCounting.page.forIndex(of: 1_000_000)
+        #expect(small.exactLimit == 256 && small.sampleSize == 256)
+        #expect(large.exactLimit == 64 && large.sampleSize == 64)
+        #expect(FacetCounting.exact.forIndex(of: 1_000_000).exactLimit == .max)
     }
 
     @Test func countingStoppedByItsTimeBudgetGivesLowerBounds() throws {
@@ -94,7 +105,7 @@ import Testing
         #expect(counts(filtered, .period) == ["1920": 25, "1921": 25, "1922": 25, "1923": 25, "1924": 25, "1925": 25, "1926": 24,
                                                "1927": 24, "1928": 24, "1929": 24])
         let byDesigner = try searcher.facets(SearchQuery("velvet"), in: [.objects], filters: SearchFilters(designer: "b-studio"))
-        #expect(counts(byDesigner, .designer) == ["Maison A": 200])
+        #expect(counts(byDesigner, .designer) == ["Maison A": 200, "Rare Hand": 2])
     }
 
     @Test func periodsFollowTheSpanOfTheHits() {

@@ -39,6 +39,7 @@ extension Searcher {
         let db = archive.database
         guard let first: Int64 = try db.fetchOne("SELECT min(id) FROM \(scope.rawValue)"),
               let last: Int64 = try db.fetchOne("SELECT max(id) FROM \(scope.rawValue)") else { return }
+        let counting = counting.forIndex(of: last - first + 1)
         let (conditions, arguments) = filterSQL(scope, filters)
         let index = scope.index
         let years = filters.year.map { $0...$0 } ?? ((filters.from ?? Years.range.lowerBound)...(filters.to ?? Years.range.upperBound))
