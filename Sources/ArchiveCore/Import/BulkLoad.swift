@@ -5,7 +5,8 @@
 //   collection_designers_designer spilled the page cache again and again, measured at 1M collections).
 // Both are dropped and recreated from their own text in sqlite_schema inside the import's transaction, so no
 // other connection ever sees the archive without them, and a failed import rolls the drop back too.
-// UNIQUE indexes stay: they are the constraints that catch duplicate keys, and upserts need them.
+// UNIQUE indexes stay: they are the constraints that catch duplicate keys, and upserts need them; so do partial
+// indexes, which hold few rows and which lookups during the import use.
 import ArchiveStorage
 
 /// When an import drops and rebuilds indexes instead of maintaining them row by row.
@@ -46,7 +47,9 @@ struct BulkLoad {
         while let row = try statement.next() {
             let (type, name, table, sql) = (row.string(at: 0) ?? "", row.string(at: 1) ?? "", row.string(at: 2) ?? "", row.string(at: 3) ?? "")
             if type == "index" {
-                guard tables.contains(table) else { continue }
+                // Partial indexes stay (the authority ids' WHERE … IS NOT NULL): they are small, and a mapping looks
+                // makers up by them as it imports (without, each lookup scanned the designers).
+                guard tables.contains(table), !sql.uppercased().contains(" WHERE ") else { continue }
                 indexes.append(sql)
             } else {
                 triggers.append(sql)

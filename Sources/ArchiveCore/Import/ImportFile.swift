@@ -65,9 +65,7 @@ public struct ImportFile: Sendable {
         case .mapped(let path, let mapping, let stats):
             let source = try ImportFile(name: name, table: table, format: format, content: .path(path))
                 .makeReader(formulaGuard: formulaGuard, recordPath: mapping.recordPath ?? [])
-            guard let target = Tables.named(table) else { throw ImportProblem(.unknownTable, file: name, message: "unknown table \(table)") }
-            // Every pass shares the stats; only the pass over the main table counts what it noticed.
-            return MappedRecordReader(source: source, mapping: mapping, table: target, file: name, stats: stats, archive: archive)
+            return MappedRecordReader(source: source, mapping: mapping, file: name, stats: stats, archive: archive)
         case .bytes(let bytes): input = ByteReader(bytes: bytes)
         case .path(let path):
             do {
@@ -159,19 +157,19 @@ public struct ImportFile: Sendable {
         return (status.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The file at `path` read through `mapping`: one file per table the mapping writes, records before the
-    /// relations that need them, the mapping's own records first.
+    /// The file at `path` read through `mapping`: the records the mapping declares, then the file itself, whose
+    /// rows each make records and relations of several tables (`tables`) in one pass.
     public static func files(at path: String, mapping: ImportMapping) throws -> [ImportFile] {
         guard let file = try files(at: path).first, !(try isDirectory(path)) else {
             throw ArchiveError(.invalidInput, "--mapping applies to a single file, and \(path) is a folder: put each file's mapping beside it, named after it (met.csv, met\(mappingSuffix))")
         }
-        let stats = MappingStats()
         let declared = mapping.records.map { ImportFile(name: mapping.path, table: $0.table.name, format: .json, content: .fixed($0.rows), createOnly: true) }
-        return declared + mapping.mappedTables.map { table in
-            // The mapped table's own records are the file's; records a split creates are only ever created.
-            ImportFile(name: path, table: table.name, format: file.format, content: .mapped(path: path, mapping: mapping, stats: stats),
-                       createOnly: table.kind == .record && table.name != mapping.table.name)
-        }
+        return declared + [ImportFile(name: path, table: mapping.table.name, format: file.format, content: .mapped(path: path, mapping: mapping, stats: MappingStats()))]
+    }
+
+    /// Every table the file's rows go to: its own, or all a mapping writes.
+    public var tables: [String] {
+        if case .mapped(_, let mapping, _) = content { mapping.mappedTables.map(\.name) } else { [table] }
     }
 
     /// How a folder names the mapping of one of its files: met.csv is read through met.mapping.json.

@@ -34,8 +34,9 @@ final class ImportRun {
             for table in Tables.records {
                 for file in files where file.table == table.name { try importFile(file, into: table) }
             }
+            // A mapped file wrote its relations with its records, row by row.
             for table in Tables.relations {
-                for file in files where file.table == table.name { try importFile(file, into: table) }
+                for file in files where file.table == table.name && file.mappingStats == nil { try importFile(file, into: table) }
                 for (file, list) in nestedLists where list.table == table.name { try importNested(list, of: file, into: table) }
             }
         } catch is ProblemLog.Full {
@@ -81,7 +82,14 @@ final class ImportRun {
 
     private func importFile(_ file: ImportFile, into table: TableDescription) throws {
         var foundLists: Set<String> = []
+        // A mapped file's rows name their tables; the records its splits create are only ever created.
+        var created = file
+        created.createOnly = true
         try forEachRecord(in: file) { record in
+            if let target = record.target, target != table.name, let other = Tables.named(target) {
+                try writer.writeRow(record.fields, of: record, in: other.kind == .record ? created : file, into: other)
+                return
+            }
             var fields: [(name: String, value: JSONValue)] = []
             var unknown: [String] = []
             for field in record.fields {

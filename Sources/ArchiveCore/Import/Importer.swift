@@ -60,7 +60,7 @@ public final class Importer {
                 let archiveBytes: Int64 = try db.fetchOne("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
                 let inputBytes = files.reduce(0) { $0 + $1.size }
                 let bulkLoad = options.bulkLoad.applies(inputBytes: inputBytes, archiveBytes: archiveBytes)
-                    ? try BulkLoad.begin(db, tables: Set(files.map(\.table))) : nil
+                    ? try BulkLoad.begin(db, tables: Set(files.flatMap(\.tables))) : nil
                 // The import is one change of the history: updated rows logged by the table writers with their
                 // before- and after-images (UpdateLog), added rows by the rowid above which they lie.
                 let log = options.dryRun || !options.keepsHistory ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)

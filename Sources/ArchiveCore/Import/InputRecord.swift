@@ -8,6 +8,8 @@ public struct InputRecord {
     public let fields: [(name: String, value: JSONValue)]
     /// For CSV, the line of the header that named the fields.
     public var headerLine: Int? = nil
+    /// The table a mapped row goes to (a mapping makes rows of several tables from one row of a file); nil: the file's.
+    public var target: String? = nil
 
     public func value(_ name: String) -> JSONValue? { fields.first { $0.name == name }?.value }
 

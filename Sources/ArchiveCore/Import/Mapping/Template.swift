@@ -41,13 +41,17 @@ extension ImportMapping {
         }
 
         /// The text filled in, or the first field that is empty or missing once filtered.
-        func render(_ values: [String: String]) -> Result<String, MissingField> {
+        func render(_ values: [String: String]) -> Result<String, MissingField> { render { values[$0] } }
+
+        /// The same, the values looked up by `value` (a split item's own, then its row's, without copying either).
+        func render(_ value: (String) -> String?) -> Result<String, MissingField> {
             var result = ""
             for part in parts {
                 result += part.literal
                 guard let place = part.place else { continue }
-                var value = values[place.field] ?? ""
-                for filter in place.filters { value = filter.apply(value, values) }
+                var text = value(place.field) ?? ""
+                for filter in place.filters { text = filter.apply(text, value) }
+                let value = text
                 guard !value.isEmpty else { return .failure(MissingField(name: place.field)) }
                 result += value
             }
@@ -56,6 +60,7 @@ extension ImportMapping {
 
         /// The text filled in, or nil when a field is empty.
         func value(_ values: [String: String]) -> String? { try? render(values).get() }
+        func value(_ lookup: (String) -> String?) -> String? { try? render(lookup).get() }
     }
 
     struct MissingField: Error { let name: String }
@@ -113,7 +118,7 @@ extension ImportMapping {
         /// The field an `or:` falls back on.
         var fallback: String? { if case .or(let field) = self { field } else { nil } }
 
-        func apply(_ value: String, _ values: [String: String]) -> String {
+        func apply(_ value: String, _ values: (String) -> String?) -> String {
             switch self {
             case .trim:
                 // Any Unicode space: museum text holds no-break and em spaces.
@@ -125,7 +130,7 @@ extension ImportMapping {
                 while text.hasSuffix("/") { text = text.dropLast() }
                 return String(text.split(separator: "/").last ?? "")
             case .unknown(let values): return values.contains(value.trimmingWhitespace()) ? "" : value
-            case .or(let field): return value.isEmpty ? values[field] ?? "" : value
+            case .or(let field): return value.isEmpty ? values(field) ?? "" : value
             case .fallbackText(let text): return value.isEmpty ? text : value
             case .firstLast:
                 let parts = value.split(separator: ",", omittingEmptySubsequences: false)
