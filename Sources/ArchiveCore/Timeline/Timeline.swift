@@ -99,14 +99,16 @@ public enum Timeline {
         """
 
     /// The whole timeline, or the facts about the records in the JSON array bound to the first parameter
-    /// (`["trends:balletcore", …]`), within the years bound to the next two (NULL for no bound), in order.
+    /// (`["trends:balletcore", …]`), within the years bound to the next two (NULL for no bound), in order. Between
+    /// two years, the facts that began there come first, and the long spans that began before after them (the
+    /// 1980s open with the 1980s, not with an 18th-century textile's span).
     static func sql(around: Bool) -> String {
         """
         WITH facts(earliest_year, latest_year, "when", kind, slug, name, event, other_kind, other, other_name, source) AS (\(facts))
         SELECT earliest_year, latest_year, CAST("when" AS TEXT), kind, slug, name, event, other_kind, other, other_name, source FROM facts
         WHERE \(around ? "(kind || ':' || slug IN (SELECT value FROM json_each(?1)) OR other_kind || ':' || other IN (SELECT value FROM json_each(?1)))" : "?1 IS NULL")
           AND (?2 IS NULL OR coalesce(latest_year, earliest_year) >= ?2) AND (?3 IS NULL OR earliest_year <= ?3)
-        ORDER BY earliest_year IS NULL, earliest_year, latest_year, kind, slug, event, other
+        ORDER BY earliest_year IS NULL, coalesce(earliest_year < ?2, 0), earliest_year, latest_year, kind, slug, event, other
         """
     }
 }
@@ -150,7 +152,8 @@ extension Timeline {
             keys = "[" + (try neighbourhood(of: record, archive)).map(JSONText.quoted).joined(separator: ",") + "]"
         }
         // A page of a big archive's timeline (the server) stops at `limit`, in the same order.
-        let statement = try archive.database.prepare(sql(around: request.around != nil) + (request.limit.map { " LIMIT \(max(0, $0))" } ?? ""))
+        let page = request.limit.map { " LIMIT \(max(0, $0)) OFFSET \(max(0, request.offset))" } ?? ""
+        let statement = try archive.database.prepare(sql(around: request.around != nil) + page)
         let keysValue: DatabaseValue = keys.map(DatabaseValue.text) ?? .null
         let fromValue: DatabaseValue = request.from.map { .integer(Int64($0)) } ?? .null
         let toValue: DatabaseValue = request.to.map { .integer(Int64($0)) } ?? .null

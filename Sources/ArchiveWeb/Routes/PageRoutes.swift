@@ -49,7 +49,7 @@ struct PageRoutes: Sendable {
         router.get("/timeline") { request, _ in
             let timeline = try TimelineRequest(address: request)
             return try await cache.reply(to: request, as: .html) {
-                TimelinePage.render(timeline, try await Blocking.run { try Reads.timeline(timeline, pool: pool) })
+                TimelinePage.render(try await Blocking.run { try Reads.timelinePage(timeline, pool: pool) })
             }
         }
         router.get("/api") { _, _ in Reply.html(OpenAPI.page) }

@@ -55,4 +55,29 @@ enum Reads {
     static func timeline(_ timeline: TimelineRequest, pool: ReadPool) throws -> [TimelineEvent] {
         try pool.read { try Timeline.events(timeline, archive: $0) }
     }
+
+    /// A page of the timeline as the page shows it: without years or a record asked for, the densest century;
+    /// the index of centuries (and of the window's decades); the titles of the sources its facts cite.
+    static func timelinePage(_ asked: TimelineRequest, pool: ReadPool) throws -> TimelinePage.Content {
+        try pool.read { archive in
+            var timeline = asked
+            var index: TimelineIndex?
+            var decades: [TimelineIndex.Period] = []
+            if asked.around == nil {
+                let loaded = try TimelineIndex.load(archive)
+                index = loaded
+                if asked.from == nil && asked.to == nil, let densest = loaded.densest { timeline = asked.with(from: densest.start, to: densest.end, offset: asked.offset) }
+                if let from = timeline.from, let to = timeline.to, to - from <= 200 { decades = try TimelineIndex.decades(from: from, to: to, archive) }
+            }
+            let events = try Timeline.events(timeline, archive: archive)
+            var sources: [String: String] = [:]
+            let cited = Set(events.compactMap(\.source))
+            if !cited.isEmpty {
+                let statement = try archive.database.prepare("SELECT slug, title FROM sources WHERE slug IN (SELECT value FROM json_each(?))")
+                try statement.bind(["[" + cited.sorted().map(JSONText.quoted).joined(separator: ",") + "]"])
+                while let row = try statement.next() { if let slug = row.string(at: 0) { sources[slug] = row.string(at: 1) } }
+            }
+            return TimelinePage.Content(timeline: timeline, events: events, index: index, decades: decades, sourceTitles: sources)
+        }
+    }
 }
