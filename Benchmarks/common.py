@@ -60,14 +60,19 @@ def imported(binary, collections):
     return migrated(binary, archive)
 
 
-def wrk(url, connections, duration, timeout=None):
+def wrk(url, connections, duration, timeout=None, paths=None):
     """req/s, p50 ms, p99 ms, errors (socket errors + non-2xx), answered requests, from wrk's --latency report.
     With a timeout, a request not answered within it is a timeout error and has no latency (p50 is nan when
-    none was answered)."""
+    none was answered). With `paths` (a file of one path a line), wrk asks each of them in turn (paths.lua)
+    instead of `url`'s path again and again."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
     if timeout is not None:
         command[4:4] = ["--timeout", f"{timeout}s"]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    environment = None
+    if paths is not None:
+        command[4:4] = ["-s", os.path.join(REPO, "Benchmarks", "paths.lua")]
+        environment = dict(os.environ, WRK_PATHS=paths)
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=environment).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     answered = int(re.search(r"(\d+) requests in", out).group(1))
 

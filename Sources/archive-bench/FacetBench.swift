@@ -2,7 +2,8 @@
 // times the facets a search page counts (FacetCounting.page, or the limits given) and the exact facets of every
 // query of QUERIES.tsv, and prints JSON per category: latency percentiles of both, hits read, how many queries
 // were estimated, and how close the estimates are: the median and 90th percentile of |estimate − exact| / exact
-// over the values shown, and the share of the exact top five of each kind that the estimate shows.
+// over the values shown but periods, the share of the exact top five of each kind that the estimate shows, and
+// how often the estimate's periods are as long as the exact ones (its span is the sample's).
 import ArchiveCore
 import Glibc
 
@@ -18,7 +19,7 @@ func facetBench(_ options: [String: String], queries byCategory: [String: [Strin
     var report: [String] = []
     for (category, queries) in byCategory.sorted(by: { $0.key < $1.key }) {
         var timings: [Double] = [], exactTimings: [Double] = [], errors: [Double] = []
-        var read = 0, estimated = 0, topShown = 0, topTotal = 0
+        var read = 0, estimated = 0, topShown = 0, topTotal = 0, samePeriods = 0
         for text in queries {
             do {
                 let query = try SearchQuery(text)
@@ -35,7 +36,9 @@ func facetBench(_ options: [String: String], queries byCategory: [String: [Strin
                 guard page.accuracy != .exact else { continue }
                 estimated += 1
                 let truth = Dictionary(exact.facets.map { ("\($0.facet.rawValue)\u{0}\($0.value)", $0.count) }, uniquingKeysWith: max)
-                for facet in page.facets {
+                let length = { (counts: FacetCounts) in counts.values(.period).first.map { $0.years.map { $0.count } } }
+                if length(page) == length(exact) { samePeriods += 1 }
+                for facet in page.facets where facet.facet != .period {
                     let exactCount = Double(truth["\(facet.facet.rawValue)\u{0}\(facet.value)"] ?? 0)
                     errors.append(exactCount == 0 ? 1 : abs(Double(facet.count) - exactCount) / exactCount)
                 }
@@ -59,7 +62,8 @@ func facetBench(_ options: [String: String], queries byCategory: [String: [Strin
             "p99_ms":\(ms(percentile(timings, 0.99))),"exact_p50_ms":\(ms(percentile(exactTimings, 0.5))),\
             "exact_p95_ms":\(ms(percentile(exactTimings, 0.95))),"mean_hits_read":\(ms(Double(read) / Double(max(1, queries.count)))),\
             "estimated":\(estimated),"median_error":\(ms(percentile(errors, 0.5))),"p90_error":\(ms(percentile(errors, 0.9))),\
-            "top5_shown":\(ms(topTotal == 0 ? 1 : Double(topShown) / Double(topTotal)))}
+            "top5_shown":\(ms(topTotal == 0 ? 1 : Double(topShown) / Double(topTotal))),\
+            "same_period_length":\(ms(estimated == 0 ? 1 : Double(samePeriods) / Double(estimated)))}
             """)
     }
     var json = "{\"exact_limit\":\(counting.exactLimit),\"sample\":\(counting.sampleSize),\"scan_limit\":\(counting.scanLimit),\"windows\":\(counting.windows),\"categories\":{"
