@@ -36,18 +36,17 @@ def main():
     ap.add_argument("--no-build", action="store_true", help="use the binaries built already")
     ap.add_argument("--smoke", action="store_true")
     args = ap.parse_args()
-    if args.smoke:
-        args.collections, args.duration = 2_000, 2
     if not shutil.which("wrk"):
         sys.exit("searches.py: needs wrk (apt-get install wrk)")
+    collections, duration = (2_000, 2) if args.smoke else (args.collections, args.duration)
     configuration = "debug" if args.smoke else "release"
     if not args.no_build:
         for product in ["archive", "archive-serve"]:
             subprocess.run(["swift", "build", "-c", configuration, "--product", product], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     binary = os.path.join(REPO, ".build", configuration, "archive")
-    archive = imported(binary, args.collections)
+    archive = imported(binary, collections)
     queries = {category: [] for category in CATEGORIES}
-    with open(os.path.join(generated(args.collections), "queries.txt"), encoding="utf-8") as lines:
+    with open(os.path.join(generated(collections), "queries.txt"), encoding="utf-8") as lines:
         for line in lines:
             category, _, query = line.rstrip("\n").partition("\t")
             if category in queries:
@@ -57,8 +56,8 @@ def main():
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([binary, "--db", archive, "serve", "--port", str(port), "--cache", "0"], stderr=subprocess.DEVNULL)
-    print(f"## The search under many different questions — {args.collections:,} collections, `--cache 0`, wrk -t2 "
-          f"-c{args.connections}, {args.duration} s a run\n")
+    print(f"## The search under many different questions — {collections:,} collections, `--cache 0`, wrk -t2 "
+          f"-c{args.connections}, {duration} s a run\n")
     print("| request | words | req/s | p50 | p99 | errors |")
     print("|---|---|---|---|---|---|", flush=True)
     try:
@@ -71,7 +70,7 @@ def main():
                         address = f"{path}?q={urllib.parse.quote_plus(query)}&in=collections"
                         out.write(address + "\n")
                         urllib.request.urlopen(base + address, timeout=60).read()  # each page once before the run
-                rate, p50, p99, errors, _ = wrk(base + "/", args.connections, args.duration, paths=paths)
+                rate, p50, p99, errors, _ = wrk(base + "/", args.connections, duration, paths=paths)
                 print(f"| {label} | {category} ({len(queries[category])}) | {rate:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {errors} |", flush=True)
         print(f"| peak RSS | | {peak_rss_mb(server.pid):.0f} MB | | | |", flush=True)
     finally:

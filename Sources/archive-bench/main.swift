@@ -23,6 +23,9 @@ func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
     return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
 }
 
+/// A duration or ratio with three decimals, for the JSON report.
+func ms(_ value: Double) -> String { String((value * 1000).rounded() / 1000) }
+
 func readLines(_ path: String) -> [String] {
     guard let file = fopen(path, "r") else { fail("cannot read \(path)") }
     defer { fclose(file) }
@@ -101,7 +104,6 @@ for (category, queries) in byCategory.sorted(by: { $0.key < $1.key }) {
     }
     timings.sort()
     exactTimings.sort()
-    func ms(_ value: Double) -> String { String((value * 1000).rounded() / 1000) }
     report.append("""
         "\(category)":{"count":\(queries.count),"p50_ms":\(ms(percentile(timings, 0.5))),"p95_ms":\(ms(percentile(timings, 0.95))),\
         "p99_ms":\(ms(percentile(timings, 0.99))),"naive_p50_ms":\(ms(percentile(exactTimings, 0.5))),\
