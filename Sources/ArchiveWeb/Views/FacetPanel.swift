@@ -15,7 +15,7 @@ enum FacetPanel {
         return .element("details", [.class("facets"), .id("facets")]) {
             Node.element("summary") {
                 "Narrow the search"
-                Node.span("muted", " by " + list(kinds.map { headings[$0, default: $0.rawValue].lowercased() }))
+                Node.span("muted", " by " + list(kinds.map { $0 == .designer ? "maker" : $0.rawValue }))
             }
             if let basis = basis(counts) { Node.element("p", [.class("muted basis")]) { basis } }
             for kind in kinds {
