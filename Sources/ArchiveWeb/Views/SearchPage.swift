@@ -78,7 +78,7 @@ enum SearchPage {
             }
         }
         let text = search.text ?? ""
-        let totalText = result.total > countCap ? "more than \(countCap)" : String(result.total)
+        let totalText = result.total > countCap ? "more than \(countCap.formatted)" : result.total.formatted
         let first = search.offset + 1, last = search.offset + result.hits.count
         return Layout.page(title: "“\(text)”", section: .search) {
             Node.element("h1") { "Search" }
@@ -88,7 +88,7 @@ enum SearchPage {
                 FacetPanel.render(search, result.facets)
                 Node.element("section", [Attribute("aria-labelledby", "results")]) {
                     Node.element("h2", [.id("results")]) {
-                        result.hits.isEmpty ? "No records match “\(text)”" : "\(first)–\(last) of \(totalText) for “\(text)”"
+                        result.hits.isEmpty ? "No records match “\(text)”" : "\(first.formatted)–\(last.formatted) of \(totalText) for “\(text)”"
                     }
                     Node.element("ol", [.class("hits"), Attribute("start", String(first))]) {
                         for hit in result.hits { self.hit(hit) }
