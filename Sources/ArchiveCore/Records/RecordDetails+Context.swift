@@ -25,4 +25,16 @@ extension RecordDetails {
                           year: row.int(at: 3), url: row.string(at: 4), license: row.string(at: 5), notes: row.string(at: 6))
         }
     }
+
+    /// The sources the record's links cite that it does not cite itself, in the order the links cite them, with
+    /// their titles: a page lists them with its own, so that every relation's citation points into that list.
+    public func linkSources(archive: Archive) throws -> [Citation] {
+        var seen = Set(sources.map(\.slug))
+        var cited: [Citation] = []
+        for slug in links.compactMap(\.source) where seen.insert(slug).inserted {
+            let title: String? = try archive.database.fetchOne("SELECT title FROM sources WHERE slug = ?", [slug])
+            cited.append(Citation(slug: slug, title: title ?? slug, note: nil))
+        }
+        return cited
+    }
 }

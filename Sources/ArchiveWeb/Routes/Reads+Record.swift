@@ -8,6 +8,8 @@ struct RecordContent: Sendable {
     /// The name of the record each reference field names (an object's institution).
     let referenceNames: [String: String]
     let sources: [Source]
+    /// The sources only its relations cite (not the record itself), listed after its own.
+    let linkSources: [RecordDetails.Citation]
     let sameName: SameName?
     /// An institution's objects: counts and the page of them asked for.
     let holdings: InstitutionHoldings?
@@ -26,6 +28,7 @@ extension Reads {
             let name = record.fields.first { $0.name == "name" }?.text
             return RecordContent(
                 record: record, referenceNames: try record.referenceNames(archive: archive), sources: try record.citedSources(archive: archive),
+                linkSources: try record.linkSources(archive: archive),
                 sameName: page ? try name.flatMap { try SameName.find($0, of: slug, in: table, archive: archive) } : nil,
                 holdings: page && table == "institutions" ? try InstitutionHoldings.load(slug, after: after, archive: archive) : nil,
                 after: after)

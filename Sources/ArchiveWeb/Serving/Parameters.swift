@@ -10,6 +10,9 @@ struct Parameters {
         query = Self.decode(request.uri.query ?? "")
     }
 
+    /// The names of the parameters given, in order.
+    var names: [String] { query.map(\.0) }
+
     /// The pairs of a query string, in order, as the WHATWG URL standard's form parsing gives them: split at
     /// `&`, then at the first `=`; `+` becomes a space before percent-decoding; a `%` not followed by two hex
     /// digits stays as it is; bytes that are not UTF-8 become U+FFFD. (Hummingbird's `queryParameters` leaves

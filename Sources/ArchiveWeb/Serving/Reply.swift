@@ -42,7 +42,8 @@ enum Reply {
     }
 
     /// The reply for an error met while answering: what a person (or program) can act on, nothing internal.
-    static func failure(_ error: any Error, api: Bool) -> Response {
+    /// `asked`: what the page keeps of the request (a search's words in the box).
+    static func failure(_ error: any Error, api: Bool, asked: @autoclosure () -> ErrorPage.Asked = ErrorPage.Asked()) -> Response {
         let (status, message): (HTTPResponse.Status, String) = switch error {
         case let failure as Failure: (failure.status, failure.message)
         case let problem as RequestProblem: (.badRequest, problem.message(prefix: ""))
@@ -58,6 +59,6 @@ enum Reply {
         default: (.internalServerError, "the archive could not answer this request")
         }
         if api { return json("{\"error\":\(JSONText.quoted(message)),\"status\":\(status.code)}", status: status) }
-        return html(ErrorPage.render(status: status, message: message), status: status)
+        return html(ErrorPage.render(status: status, message: message, asked: asked()), status: status)
     }
 }

@@ -36,7 +36,7 @@ public struct SiteResponder<Routes: HTTPResponder>: HTTPResponder where Routes.C
             default: throw Reply.Failure(status: .methodNotAllowed, message: "the archive is read-only: only GET and HEAD are answered")
             }
         } catch {
-            response = Reply.failure(error, api: api)
+            response = Reply.failure(error, api: api, asked: ErrorPage.Asked(request))
         }
         if request.method == .head { response = Self.withoutBody(response) }
         if response.status == .methodNotAllowed { response.headers[.allow] = Self.allowed }

@@ -3,8 +3,8 @@ import ArchiveCore
 
 enum Components {
     /// The search form, as on the home, search and error pages; `kept`, parameters it sends again as they are
-    /// (a search's filters).
-    static func searchForm(query: String, scope: String = "all", autofocus: Bool = false, kept: [(String, String)] = []) -> Node {
+    /// (a search's filters). Never autofocused: the first Tab must reach the skip link and the menu.
+    static func searchForm(query: String, scope: String = "all", kept: [(String, String)] = []) -> Node {
         .element("form", [.class("search"), Attribute("role", "search"), Attribute("action", "/search"), Attribute("method", "get")]) {
             for (name, value) in kept {
                 Node.element("input", [Attribute("type", "hidden"), Attribute("name", name), Attribute("value", value)])
@@ -12,7 +12,7 @@ enum Components {
             Node.element("div", [.class("field grow")]) {
                 Node.element("label", [Attribute("for", "q")]) { "Search the archive" }
                 Node.element("input", [Attribute("type", "search"), .id("q"), Attribute("name", "q"), Attribute("value", query), Attribute("maxlength", "1000"),
-                                       Attribute("placeholder", "tulle, ballet flats, Dior…"), .flag("autofocus", autofocus)])
+                                       Attribute("placeholder", "tulle, ballet flats, Dior…")])
             }
             Node.element("div", [.class("field")]) {
                 Node.element("label", [Attribute("for", "in")]) { "In" }

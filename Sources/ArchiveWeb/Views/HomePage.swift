@@ -9,7 +9,7 @@ enum HomePage {
             Node.element("p", [.class("lede")]) {
                 "Designers and houses, their collections, shoes, museum objects, trends and the cultural icons who wore or inspired them — every fact with its source."
             }
-            Components.searchForm(query: "", autofocus: true)
+            Components.searchForm(query: "")
             Node.element("h2") { "What it holds" }
             Components.tableCards(stats.tables.filter { $0.kind == .record }.map { ($0.table, $0.rows) })
             Node.element("p", [.class("muted")]) {

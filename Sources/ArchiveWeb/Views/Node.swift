@@ -62,7 +62,7 @@ struct Attribute: Sendable {
     static func `class`(_ value: String?) -> Attribute { Attribute("class", value) }
     static func id(_ value: String) -> Attribute { Attribute("id", value) }
     static func href(_ value: String) -> Attribute { Attribute("href", value) }
-    /// A boolean attribute (`selected`, `autofocus`), present when `on`.
+    /// A boolean attribute (`selected`, `open`), present when `on`.
     static func flag(_ name: StaticString, _ on: Bool) -> Attribute {
         var attribute = Attribute(name, on ? "" : nil)
         attribute.isFlag = true

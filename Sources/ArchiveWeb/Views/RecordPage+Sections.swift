@@ -3,10 +3,13 @@
 import ArchiveCore
 
 extension RecordPage {
-    /// Links grouped by relation and role: "Collections — house", each with its details and source; for a
-    /// relation read only in part, how many there are and a link to all of them. The byline's makers and an
-    /// object's tags are shown above, not again here.
-    static func relations(_ record: RecordDetails) -> Node {
+    /// Links grouped by relation and role: "Collections — house", each with its details; for a relation read only
+    /// in part, how many there are and a link to all of them. The byline's makers and an object's tags are shown
+    /// above, not again here. Sources are cited by their number in the Sources list, once per group (once for the
+    /// whole section when every link cites the same one), not once per link: a link per relation was a Tab stop
+    /// each (48 before Sources on balletcore) and noise on screen and in print. Where a group's links cite
+    /// different sources, each link still says which, by a number that is not a link.
+    static func relations(_ record: RecordDetails, numbers: [String: Int]) -> Node {
         let shown = record.links.filter { !isByline($0, of: record) && !(record.table == "objects" && $0.relation == "object_tags") }
         guard !shown.isEmpty || !record.partial.isEmpty else { return .empty }
         var groups: [(String, [RecordDetails.Link])] = []
@@ -14,12 +17,20 @@ extension RecordPage {
             let heading = Names.title(link.table) + (link.role.map { " — \(Names.field($0))" } ?? "")
             if let index = groups.firstIndex(where: { $0.0 == heading }) { groups[index].1.append(link) } else { groups.append((heading, [link])) }
         }
+        let oneSource = Set(shown.map(\.source)).count == 1
         return .element("section", [.class("relations"), Attribute("aria-labelledby", "relations")]) {
-            Node.element("h2", [.id("relations")]) { "Relations" }
+            Node.element("h2", [.id("relations")]) {
+                "Relations"
+                if oneSource { citation(shown, numbers: numbers) }
+            }
             for (heading, links) in groups {
-                Node.element("h3") { heading }
+                let mixed = Set(links.map(\.source)).count > 1
+                Node.element("h3") {
+                    heading
+                    if !oneSource { citation(links, numbers: numbers) }
+                }
                 Node.element("ul") {
-                    for link in links { self.link(link) }
+                    for link in links { self.link(link, number: mixed ? link.source.flatMap { numbers[$0] } : nil) }
                 }
             }
             for part in record.partial {
@@ -33,7 +44,23 @@ extension RecordPage {
         }
     }
 
-    private static func link(_ link: RecordDetails.Link) -> Node {
+    /// " [1, 3]": one link to the Sources section for the sources `links` cite, by their numbers there; nothing
+    /// when they cite none.
+    private static func citation(_ links: [RecordDetails.Link], numbers: [String: Int]) -> Node {
+        let cited = Set(links.compactMap { $0.source.flatMap { numbers[$0] } }).sorted()
+        guard !cited.isEmpty else { return .empty }
+        return .group {
+            " "
+            Node.element("sup", [.class("cited")]) {
+                Node.element("a", [.href("#sources")]) {
+                    Node.span("visually-hidden", cited.count == 1 ? "Source " : "Sources ")
+                    "[\(cited.map(String.init).joined(separator: ", "))]"
+                }
+            }
+        }
+    }
+
+    private static func link(_ link: RecordDetails.Link, number: Int?) -> Node {
         let details = link.details.map { "\(Names.field($0.name)) \($0.text ?? "")" }.joined(separator: ", ")
         return .element("li") {
             Node.link(Names.recordPath(link.table, link.slug), link.name)
@@ -41,11 +68,19 @@ extension RecordPage {
                 " "
                 Node.span("muted", "(\(details))")
             }
-            if let source = link.source {
-                " "
-                Node.link(Names.recordPath("sources", source), [.class("muted")], "source")
+            if let number {
+                Node.element("sup", [.class("cited")]) {
+                    Node.span("visually-hidden", " source ")
+                    "[\(number)]"
+                }
             }
         }
+    }
+
+    /// The page's sources in the order the Sources list numbers them (from 1): the record's own, then those only
+    /// its relations cite.
+    static func sourceList(_ content: RecordContent) -> [RecordDetails.Citation] {
+        content.record.sources + content.linkSources
     }
 
     /// Records of the same table whose names have the same words: perhaps one house or person entered twice (the
@@ -86,12 +121,13 @@ extension RecordPage {
         }
     }
 
-    static func sources(_ record: RecordDetails) -> Node {
-        guard !record.sources.isEmpty else { return .empty }
+    /// The Sources list, numbered: the relations cite its entries by number.
+    static func sources(_ sources: [RecordDetails.Citation]) -> Node {
+        guard !sources.isEmpty else { return .empty }
         return .element("section", [.class("sources"), Attribute("aria-labelledby", "sources")]) {
             Node.element("h2", [.id("sources")]) { "Sources" }
-            Node.element("ul") {
-                for source in record.sources {
+            Node.element("ol") {
+                for source in sources {
                     Node.element("li") {
                         Node.link(Names.recordPath("sources", source.slug), source.title)
                         if let note = source.note {

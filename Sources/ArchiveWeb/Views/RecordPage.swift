@@ -21,6 +21,8 @@ enum RecordPage {
                                canonical: Query.link(permalink, [("after", content.after)]),
                                linkedData: RecordLinkedData.document(content, baseURL: baseURL),
                                alternates: [("application/ld+json", apiPath(path) + RecordLinkedData.suffix)])
+        let listed = sourceList(content)
+        let numbers = Dictionary(listed.enumerated().map { ($1.slug, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(title: title, section: .browse, head: head) {
             Node.element("p", [.class("kicker")]) {
                 Node.span("kind", Names.singular(record.table))
@@ -38,9 +40,9 @@ enum RecordPage {
             fields(content)
             rights(content.sources)
             if let sameName = content.sameName { self.sameName(sameName) }
-            relations(record)
+            relations(record, numbers: numbers)
             if let holdings = content.holdings { InstitutionObjects.section(holdings, institution: record.slug, name: title, after: content.after) }
-            sources(record)
+            sources(listed)
             if !record.links.isEmpty {
                 Node.element("section", [Attribute("aria-labelledby", "graph")]) {
                     Node.element("h2", [.id("graph")]) { "Around this record" }

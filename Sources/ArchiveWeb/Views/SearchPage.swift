@@ -69,7 +69,7 @@ enum SearchPage {
         guard let result else {
             return Layout.page(title: "Search", section: .search) {
                 Node.element("h1") { "Search" }
-                Components.searchForm(query: search.text ?? "", scope: search.scope, autofocus: true, kept: keptParameters(search))
+                Components.searchForm(query: search.text ?? "", scope: search.scope, kept: keptParameters(search))
                 Node.element("p", [.class("lede")]) {
                     "Words find records whose names, descriptions, keywords or makers hold them; "
                     Node.element("code") { "balle*" }
