@@ -23,7 +23,7 @@ import Testing
             #expect(head.headers[.contentSecurityPolicy] != nil)
         }
         #expect(heads[0].status == .ok && heads.last?.status == .notFound)
-        #expect(gets.last?.body.contains("there is no page at this address") == true)
+        #expect(gets.last?.body.contains("There is no page at this address.") == true)
         #expect(Int(heads[0].headers[.contentLength] ?? "") == gets[0].body.utf8.count)
     }
 
