@@ -40,8 +40,8 @@ import Testing
     @Test func anErrorMessageIsASentenceButAParameterKeepsItsName() async throws {
         #expect(try await web.page("/nowhere").body.contains("<p class=\"lede\">There is no page at this address.</p>"))
         #expect(try await web.page("/records/designers/nobody").body.contains("<p class=\"lede\">No designer has the slug “nobody”.</p>"))
-        #expect(try await web.page("/search?q=derby&in=planets").body.contains("<p class=\"lede\"><code>in</code> must be one of all, "))
-        #expect(try await web.page("/search?q=derby&page=0").body.contains("<p class=\"lede\"><code>page</code> must be a whole number"))
+        #expect(try await web.page("/search?q=derby&in=planets").body.contains("<p class=\"lede\">The parameter <code>in</code> must be one of all, "))
+        #expect(try await web.page("/search?q=derby&page=0").body.contains("<p class=\"lede\">The parameter <code>page</code> must be a whole number"))
         // The API's messages are as they were.
         #expect(try await web.page("/api/nowhere").body.contains("{\"error\":\"there is no page at this address\""))
     }

@@ -43,13 +43,14 @@ enum ErrorPage {
         }
     }
 
-    /// The message as a sentence: capitalized and ending in a full stop, but a first word that names one of the
-    /// request's parameters ("in must be one of …") is kept as written, as code, since `In` is not its name.
+    /// The message as a sentence: capitalized and ending in a full stop. A first word that names one of the
+    /// request's parameters ("in must be one of …") keeps its spelling, as code after "The parameter", since
+    /// `In` is not its name.
     static func sentence(_ message: String, parameters: Set<String>) -> [Node] {
         let end = message.hasSuffix(".") ? "" : "."
         let first = message.prefix { $0 != " " }
         if !first.isEmpty, parameters.contains(String(first)) {
-            return [.element("code") { String(first) }, .text(String(message.dropFirst(first.count)) + end)]
+            return [.text("The parameter "), .element("code") { String(first) }, .text(String(message.dropFirst(first.count)) + end)]
         }
         return [.text(message.prefix(1).uppercased() + message.dropFirst() + end)]
     }
