@@ -30,7 +30,7 @@ extension ExportQuery {
         var joins: [String] = []
         for (index, column) in table.columns.enumerated() {
             if case .reference(let target) = column.kind {
-                let alias = "j\(index)"
+                let alias = "j\(index)"  // expression(of:column:) names it too
                 joins.append("\(column.isRequired ? "JOIN" : "LEFT JOIN") \(target) AS \(alias) ON \(alias).id = r.\(column.column)")
                 selects.append("\(alias).slug AS \(column.name)")
             } else {
@@ -44,6 +44,11 @@ extension ExportQuery {
         let sql: String = "SELECT " + selects.joined(separator: ", ") + " FROM \(rows ?? "\(table.name) AS r") "
             + joins.joined(separator: " ") + condition + (ordered.map { " ORDER BY " + $0 } ?? "")
         return ExportQuery(name: table.name, sql: sql, columns: table.columns.map(ExportColumn.init), isView: false, meaning: table.meaning)
+    }
+
+    /// The SQL of a column of `table` in `table(_:)`'s query: a reference is its record's slug (the join's).
+    static func expression(of table: TableDescription, column index: Int) -> String {
+        if case .reference = table.columns[index].kind { "j\(index).slug" } else { "r.\(table.columns[index].column)" }
     }
 
     /// Every table, records first.

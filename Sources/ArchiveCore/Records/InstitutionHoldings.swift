@@ -26,7 +26,7 @@ public struct InstitutionHoldings: Sendable {
                             archive: Archive) throws -> InstitutionHoldings {
         let db = archive.database
         let id: Int64? = try db.fetchOne("SELECT id FROM institutions WHERE slug = ?", [institution])
-        let objects = try TablePage.load(try TableRequest(table: Tables.named("objects")!, after: after, limit: limit,
+        let objects = try TablePage.load(try TableRequest(table: Tables.named("objects")!, sort: "slug", after: after, limit: limit,
                                                           filter: (column: "institution", slug: institution)), archive: archive)
         guard let id else { return InstitutionHoldings(total: 0, categories: [], types: [], typeTotal: 0, objects: objects) }
         let categories = try counts("category", of: id, limit: ObjectCategory.allCases.count + 1, db)

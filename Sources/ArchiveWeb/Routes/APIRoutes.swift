@@ -106,9 +106,9 @@ struct APIRoutes: Sendable {
         let rows = page.rows.map { row in
             "{" + zip(page.columns, row).map { "\(quoted($0)):\($1.map(quoted) ?? "null")" }.joined(separator: ",") + "}"
         }.joined(separator: ",")
-        let next = page.next.map(quoted) ?? "null"
+        let next = page.next.map(quoted) ?? "null", previous = page.previous.map(quoted) ?? "null"
         return "{\"table\":\(quoted(browse.table.name)),\"columns\":[\(page.columns.map(quoted).joined(separator: ","))],\"total\":\(page.total),"
-            + "\"rows\":[\(rows)],\"next_after\":\(next)}"
+            + "\"rows\":[\(rows)],\"next_after\":\(next),\"previous_before\":\(previous)}"
     }
 }
 

@@ -1,11 +1,12 @@
-// /browse and /browse/TABLE: every table with its count, and a table's rows, sortable by any column and paged —
-// by slug with a keyset (`after`), so that the thousandth page costs what the first does.
+// /browse and /browse/TABLE: every table with its count, and a table's rows, sortable by any column and paged by
+// keyset both ways (First, Previous, Next, Last: `after`, `before`, `last`), so that the thousandth page costs what
+// the first does. Records come by name as people read it (TablePage, `sort_key`).
 import ArchiveCore
 import Hummingbird
 
 extension TableRequest {
-    /// A browse as the address asks for it: `sort`, `order`, `after`, `page`, `limit`, and a reference column
-    /// naming a record (`/browse/collection_designers?designer=dior`).
+    /// A browse as the address asks for it: `sort`, `order`, `after`, `before`, `last`, `page`, `limit`, and a
+    /// reference column naming a record (`/browse/collection_designers?designer=dior`).
     init(table name: String, _ request: Request) throws {
         guard let table = Tables.named(name) else { throw Reply.Failure.notFound("there is no table “\(name)”") }
         let parameters = Parameters(request)
@@ -13,7 +14,9 @@ extension TableRequest {
         let filter = try references.lazy.compactMap { column in try parameters.text(column, limit: 200).map { (column: column, slug: $0) } }.first
         try self.init(table: table, sort: try parameters.choice("sort", among: table.columns.map(\.name)),
                       descending: try parameters.choice("order", among: ["asc", "desc"]) == "desc",
-                      after: try parameters.text("after", limit: 200), page: try parameters.integer("page", in: 1...TableRequest.maximumPage) ?? 1,
+                      after: try parameters.text("after", limit: 200), before: try parameters.text("before", limit: 200),
+                      last: try parameters.choice("last", among: ["1", "true"]) != nil,
+                      page: try parameters.integer("page", in: 1...TableRequest.maximumPage) ?? 1,
                       limit: try parameters.integer("limit", in: 1...TableRequest.maximumLimit) ?? TableRequest.defaultLimit, filter: filter)
     }
 
@@ -38,17 +41,20 @@ enum BrowsePage {
 
     static func render(_ browse: TableRequest, _ result: TablePage) -> String {
         let name = browse.table.name, path = "/browse/\(Query.encode(name))"
-        let sorted = browse.sort ?? (browse.table.kind == .record ? "slug" : nil)
+        let sorted = browse.sort ?? browse.table.nameColumn
         let filter = browse.filter.map { [($0.column, Optional($0.slug))] } ?? []
         // Columns that name a record link to it.
         let references = Dictionary(browse.table.columns.compactMap { column -> (String, String)? in
             if case .reference(let target) = column.kind { (column.name, target) } else if column.kind == .slug { (column.name, name) } else { nil }
         }, uniquingKeysWith: { first, _ in first })
         let base = browse.linkParameters
-        let pager: Node = browse.usesKeyset
-            ? Components.pager(first: browse.after == nil ? nil : Query.link(path, base), next: result.next.map { Query.link(path, base + [("after", $0)]) })
-            : Components.pager(previous: browse.page > 1 ? Query.link(path, base + [("page", String(browse.page - 1))]) : nil,
-                               next: result.rows.count == browse.limit && browse.page < TableRequest.maximumPage ? Query.link(path, base + [("page", String(browse.page + 1))]) : nil)
+        // First and Last whenever there is a page that way; an empty page (its rows gone since) still has both.
+        let atStart = result.previous == nil && (!result.rows.isEmpty || (browse.after == nil && browse.before == nil && !browse.last))
+        let atEnd = result.next == nil && (!result.rows.isEmpty || atStart)
+        let pager = Components.pager(first: atStart ? nil : Query.link(path, base),
+                                     previous: result.previous.map { Query.link(path, base + [("before", $0)]) },
+                                     next: result.next.map { Query.link(path, base + [("after", $0)]) },
+                                     last: atEnd ? nil : Query.link(path, base + [("last", "1")]))
         return Layout.page(title: Names.title(name), section: .browse) {
             Node.element("h1") { Names.title(name) }
             Node.element("p", [.class("lede")]) {

@@ -39,13 +39,14 @@ enum Components {
         }
     }
 
-    /// Previous, next (and first) page links; nothing when there is only one page.
-    static func pager(first: String? = nil, previous: String? = nil, next: String? = nil) -> Node {
-        guard first != nil || previous != nil || next != nil else { return .empty }
+    /// First, previous, next and last page links, those given; nothing when there is only one page.
+    static func pager(first: String? = nil, previous: String? = nil, next: String? = nil, last: String? = nil) -> Node {
+        guard first != nil || previous != nil || next != nil || last != nil else { return .empty }
         return .element("nav", [.class("pager"), Attribute("aria-label", "Pages")]) {
             if let first { Node.link(first, "← First") }
             if let previous { Node.link(previous, [Attribute("rel", "prev")], "← Previous") }
             if let next { Node.link(next, [Attribute("rel", "next")], "Next →") }
+            if let last { Node.link(last, "Last →") }
         }
     }
 

@@ -33,12 +33,14 @@ enum OpenAPI {
         "/api/lists/{table}": {"get": {"summary": "A page of a table's rows (references as slugs), or the whole table with format",
           "parameters": [{"name": "table", "in": "path", "required": true, "schema": {"type": "string"}},
                          {"name": "sort", "in": "query", "schema": {"type": "string"}}, {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
-                         {"name": "after", "in": "query", "schema": {"type": "string"}, "description": "next_after of the previous page (keyset paging in the natural order: a slug for record tables, a row number for relation tables)"},
+                         {"name": "after", "in": "query", "schema": {"type": "string"}, "description": "next_after of the previous page: the rows after that row in this order (keyset paging in every order; a slug for record tables, a row number for relation tables). Without sort, records come by name as people read it (sort_key: case, accents and leading punctuation folded), relation rows in the order they were entered"},
+                         {"name": "before", "in": "query", "schema": {"type": "string"}, "description": "previous_before of the next page: the page that ends just before that row"},
+                         {"name": "last", "in": "query", "schema": {"type": "string", "enum": ["1"]}, "description": "The last page"},
                          {"name": "{reference}", "in": "query", "schema": {"type": "string"}, "description": "A reference column of the table and a slug: only the rows of that record (designer=celine)"},
                          {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 2000}},
                          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
                          {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json", "ndjson"]}, "description": "Stream the whole table as `archive export` writes it"}],
-          "responses": {"200": {"description": "{table, columns, total, rows: [{column: value}], next_after}"}, "404": {"description": "No such table"}, "503": {"description": "Every download connection is busy (format)"}}}},
+          "responses": {"200": {"description": "{table, columns, total, rows: [{column: value}], next_after, previous_before}"}, "404": {"description": "No such table"}, "503": {"description": "Every download connection is busy (format)"}}}},
         "/api/timeline": {"get": {"summary": "Dated facts in order",
           "parameters": [{"name": "around", "in": "query", "schema": {"type": "string"}}, {"name": "table", "in": "query", "schema": {"type": "string"}},
                          {"name": "from", "in": "query", "schema": {"type": "integer"}}, {"name": "to", "in": "query", "schema": {"type": "integer"}},
@@ -59,7 +61,7 @@ enum OpenAPI {
         <dt><a href="/api/search?q=ballet">/api/search?q=…</a></dt><dd>Ranked hits with snippets (as text and as segments), the total and facets; <code>in</code>, <code>designer</code>, <code>season</code>, <code>from</code>, <code>to</code>, <code>institution</code>, <code>category</code>, <code>type</code>, <code>page</code>, <code>limit</code>, <code>format</code>; facets by institution, category, type, designer and period, by name, estimated past 256 hits (64 in an index of over 100,000 records) and marked so (<code>count_is</code>).</dd>
         <dt>/api/records/<var>table</var>/<var>slug</var></dt><dd>One record with its links by relation and role, its sources and authority URLs.</dd>
         <dt>/api/records/<var>table</var>/<var>slug</var>.jsonld</dt><dd>The record as schema.org JSON-LD (<code>application/ld+json</code>), as its page carries it: ids from <code>--base-url</code>, <code>sameAs</code> its authority ids.</dd>
-        <dt><a href="/api/lists/designers">/api/lists/<var>table</var></a></dt><dd>A page of a table (<code>after</code>, <code>sort</code>, <code>order</code>, <code>limit</code>), or the whole table with <code>format=csv</code>.</dd>
+        <dt><a href="/api/lists/designers">/api/lists/<var>table</var></a></dt><dd>A page of a table (<code>after</code>, <code>before</code>, <code>last</code>, <code>sort</code>, <code>order</code>, <code>limit</code>), or the whole table with <code>format=csv</code>.</dd>
         <dt><a href="/api/timeline">/api/timeline</a></dt><dd>Dated facts in order (<code>around</code>, <code>from</code>, <code>to</code>).</dd>
         </dl>
         <p>Errors are JSON: <code>{"error": "…", "status": 400}</code>; 503 means a query ran out of time.</p>
