@@ -44,7 +44,8 @@ enum RecordPage {
             if let holdings = content.holdings { InstitutionObjects.section(holdings, institution: record.slug, name: title, after: content.after) }
             sources(listed)
             if !record.links.isEmpty {
-                Node.element("section", [Attribute("aria-labelledby", "graph")]) {
+                // Its class lets print leave out the heading with the drawing.
+                Node.element("section", [.class("around"), Attribute("aria-labelledby", "graph")]) {
                     Node.element("h2", [.id("graph")]) { "Around this record" }
                     Graph.figure(record, title: title)
                 }
