@@ -183,6 +183,35 @@ import Testing
         #expect(try fixture.one("SELECT d.slug FROM object_makers m JOIN designers d ON d.id = designer_id JOIN objects o ON o.id = object_id WHERE o.slug = 'met-6'") == "met-marie-laurent-3")
     }
 
+    /// Parts are cut on the separator's bytes, empty ones kept, whatever the separator and the text hold.
+    @Test(arguments: [
+        ("a|b||c|", "|", ["a", "b", "", "c", ""]), ("|", "|", ["", ""]), ("", "|", [""]), ("no separator", "|", ["no separator"]),
+        ("Dior; Saint Laurent;  Balmain", "; ", ["Dior", "Saint Laurent", " Balmain"]), ("x;;;y", ";;", ["x", ";y"]),
+        ("Lanvin · Patou·Worth", "·", ["Lanvin ", " Patou", "Worth"]), ("Répetto|Hermès|\u{201C}Ça\u{201D}", "|", ["Répetto", "Hermès", "\u{201C}Ça\u{201D}"]),
+        ("a\r\nb", "\n", ["a\r", "b"]),
+    ])
+    func partsAreCutOnTheSeparator(text: String, separator: String, parts: [String]) {
+        #expect(text.components(separatedBy: separator) == parts)
+        #expect(text.holds(separator) == (parts.count > 1))
+    }
+
+    /// Items alike are worked out once: the same maker in many rows keeps each row's own role, qualifier and link.
+    @Test func theSameMakerInManyRowsKeepsEachRowsRole() throws {
+        let fixture = try ArchiveFixture()
+        var csv = "Object ID,Title,Artist Role,Artist Display Name,Artist ULAN URL,Artist Wikidata URL,Artist End Date\n"
+        let roles = ["designer", "retailer", "Designer", "", "maker"]
+        for row in 1...50 { csv += "\(row),Gown,\(roles[row % roles.count])|designer,Ann Maker|Bea Maker,|,|,|\n" }
+        let file = try fixture.write("met.csv", csv)
+        _ = try importMapped(fixture, file: file, mapping: try fixture.write("m.json", metMapping(fields: #""role": "{role|lower|default:maker}""#)))
+        #expect(try fixture.one("SELECT count(*) FROM designers WHERE slug LIKE 'met-%'") == Int64(2))
+        #expect(try fixture.one("SELECT count(*) FROM object_makers") == Int64(100))
+        for row in [1, 2, 3, 4, 5, 48] {
+            let expected = roles[row % roles.count].lowercased()
+            #expect(try fixture.one("SELECT m.role FROM object_makers m JOIN objects o ON o.id = object_id JOIN designers d ON d.id = designer_id WHERE o.slug = ? AND d.slug = 'met-ann-maker'", ["met-\(row)"])
+                    == (expected.isEmpty ? "maker" : expected))
+        }
+    }
+
     /// A maker's empty place is the maker's: it does not fall back on the row's value of the same name (the
     /// object's own `wikidata`), which made two unknown makers of one row one record, and every tag the object's id.
     @Test func anItemsEmptyPlaceDoesNotTakeTheRowsValue() throws {

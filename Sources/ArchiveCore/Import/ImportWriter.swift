@@ -77,7 +77,7 @@ final class ImportWriter {
             existing = spared.count < values.count
             values = spared
         }
-        let missing = existing ? [] : table.columns.filter { column in column.isRequired && !fields.contains { $0.name == column.name } }
+        let missing = existing ? [] : table.requiredColumns.filter { column in !fields.contains { $0.name == column.name } }
         if !missing.isEmpty {
             // A record that already exists may be updated with fewer fields; a new one needs them all.
             let keyMissing = missing.contains { table.key.contains($0.name) }
@@ -94,6 +94,9 @@ final class ImportWriter {
                 try problems.report(problem(.duplicate, file, record, field: nil, "\(what) appears more than once in this import"))
             }
             if written != nil { written?[table.name, default: []].insert(writer.lastRowID) }
+            if table.kind == .record, case .text(let slug)? = values.first(where: { $0.column.kind == .slug })?.value {
+                lookup.wrote(slug, id: writer.lastRowID, in: table.name)
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // In the archive's words: SQLite's message is the rule's SQL.
             let broken = try BrokenRule(error, table: table, values: values, db)

@@ -15,6 +15,9 @@ final class SlugLookup {
         self.db = db
     }
 
+    /// The record the import just wrote: the rows that follow it in a mapped file (its citation, its links) name it.
+    func wrote(_ slug: String, id: Int64, in table: String) { last[table] = (slug, id) }
+
     func id(of slug: String, in table: String) throws -> Int64? {
         // Relation files usually list a record's links one after another: remember the last answer per table.
         if let last = last[table], last.slug == slug { return last.id }

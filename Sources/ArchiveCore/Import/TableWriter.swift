@@ -39,10 +39,11 @@ final class TableWriter {
     /// conflict, so a partial row must be an UPDATE).
     func write(_ values: [(column: ColumnDescription, value: DatabaseValue)], existing: Bool = false) throws -> Outcome {
         // Catalogue order, whatever order a JSON record lists its keys in: one statement per set of columns.
-        let values = values.isSorted { position($0.column) < position($1.column) }
-            ? values : values.sorted { position($0.column) < position($1.column) }
+        let places = values.map { table.position(of: $0.column.name) ?? Int.max }
+        let values = places.isSorted(by: <) ? values : zip(places, values).sorted { $0.0 < $1.0 }.map(\.1)
         let columns = values.map(\.column.column)
-        let updates = columns.filter { !keyColumns.contains($0) }
+        // Only a table that held rows before logs its updates.
+        let updates = updateLog == nil ? [] : columns.filter { !keyColumns.contains($0) }
         let before = updates.isEmpty ? nil : try updateLog?.before(columns: columns, updates: updates, values: values.map(\.value))
         let statement = try self.statement(for: columns, existing: existing)
         for (index, entry) in values.enumerated() { try statement.bind(entry.value, at: Int32(index + 1)) }
@@ -78,15 +79,20 @@ final class TableWriter {
 
     /// The prepared statement for a set of columns, kept by the writer: one per table and column set.
     private func statement(for columns: [String], existing: Bool) throws -> Statement {
+        // Rows of one file come with the same columns, one after another: the last statement, without hashing.
+        if let last = lastStatement, last.existing == existing, last.columns == columns, !last.statement.hasFailed { return last.statement }
+        let statement = try cachedStatement(for: columns, existing: existing)
+        lastStatement = (columns, existing, statement)
+        return statement
+    }
+    private var lastStatement: (columns: [String], existing: Bool, statement: Statement)?
+
+    private func cachedStatement(for columns: [String], existing: Bool) throws -> Statement {
         let key = existing ? columns + ["(update)"] : columns
         if let statement = statements[key], !statement.hasFailed { return statement }
         let statement = try db.prepare(existing ? updateSQL(for: columns) : sql(for: columns))
         statements[key] = statement
         return statement
-    }
-
-    private func position(_ column: ColumnDescription) -> Int {
-        table.columns.firstIndex { $0.name == column.name } ?? Int.max
     }
 
     private var keyColumns: [String]

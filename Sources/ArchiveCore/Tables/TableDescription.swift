@@ -19,6 +19,10 @@ public struct TableDescription: Sendable {
     public let nested: [NestedList]
     /// What a row is, for the codebook and messages.
     public let meaning: String
+    /// Each column's place in `columns` by name: an import asks for every field of every row.
+    private let places: [String: Int]
+    /// The columns a new row must have.
+    let requiredColumns: [ColumnDescription]
 
     init(record name: String, meaning: String, columns: [ColumnDescription], nested: [NestedList] = []) {
         self.name = name
@@ -27,6 +31,8 @@ public struct TableDescription: Sendable {
         self.key = ["slug"]
         self.nested = nested
         self.meaning = meaning
+        places = Self.places(of: self.columns)
+        requiredColumns = self.columns.filter(\.isRequired)
     }
 
     init(relation name: String, meaning: String, key: [String], columns: [ColumnDescription]) {
@@ -36,9 +42,17 @@ public struct TableDescription: Sendable {
         self.key = key
         self.nested = []
         self.meaning = meaning
+        places = Self.places(of: columns)
+        requiredColumns = columns.filter(\.isRequired)
     }
 
-    public func column(named name: String) -> ColumnDescription? { columns.first { $0.name == name } }
+    private static func places(of columns: [ColumnDescription]) -> [String: Int] {
+        Dictionary(columns.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func column(named name: String) -> ColumnDescription? { places[name].map { columns[$0] } }
+    /// The column's place in `columns` (catalogue order).
+    func position(of name: String) -> Int? { places[name] }
 
     /// The record tables this one refers to.
     public var referencedTables: [String] {

@@ -4,7 +4,9 @@
 public enum Tables {
     public static let all: [TableDescription] = records + relations
 
-    public static func named(_ name: String) -> TableDescription? { all.first { $0.name == name } }
+    public static func named(_ name: String) -> TableDescription? { byName[name] }
+    /// An import asks for the table of every row it writes.
+    private static let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// What one row of a table is called in messages: "designer", "collection-shoes".
     public static func singular(_ table: String) -> String {

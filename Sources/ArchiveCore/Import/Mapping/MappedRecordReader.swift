@@ -38,6 +38,21 @@ final class MappedRecordReader: RecordReader {
     /// The fields the mapping takes as one value each: a JSON list or object in their place is reported, not dropped.
     private let singleValued: Set<String>
 
+    /// What each split needs on every row, worked out once.
+    private struct SplitPlan {
+        /// The names an item has of its own: `name`, `role` and the zipped columns'.
+        let own: [String]
+        /// Per template key, the row's fields it names: a warning when one holds the separator.
+        let rowFields: [(key: String, field: String)]
+        /// Whether every template of the split names only the item's own values: then items alike (a maker named
+        /// in thousands of rows) make the same record and link fields, worked out once.
+        let itemsAlikeMatch: Bool
+    }
+    private let plans: [SplitPlan]
+    /// Per split, an item's own values → the slug of its record and its link's fields (up to `remembered`).
+    private var made: [[String: (slug: String, fields: [(name: String, value: JSONValue)])]]
+    private static let remembered = 65_536
+
     init(source: any RecordReader, mapping: ImportMapping, file: String, stats: MappingStats?, archive: ArchiveBeforeImport?) {
         var templates: [ImportMapping.Template] = [mapping.slug] + mapping.columns.map(\.source)
         if let cite = mapping.cite {
@@ -51,6 +66,16 @@ final class MappedRecordReader: RecordReader {
         self.file = file
         self.stats = stats
         self.archive = archive
+        plans = mapping.splits.map { split in
+            let own = ["name", "role"] + split.zip.map(\.name)
+            let templates = [("\(split.key).create.slug", split.create.slug)] + split.create.columns.map { ("\(split.key).create.columns.\($0.0)", $0.1) }
+                + split.fields.map { ("\(split.key).fields.\($0.0)", $0.1) }
+            let rowFields = templates.flatMap { key, template in
+                template.fields.filter { !own.contains($0) && $0 != split.column }.map { (key: key, field: $0) }
+            }
+            return SplitPlan(own: own, rowFields: rowFields, itemsAlikeMatch: rowFields.isEmpty && templates.allSatisfy { $0.1.fields.allSatisfy(own.contains) })
+        }
+        made = Array(repeating: [:], count: mapping.splits.count)
     }
 
     var offset: Int64 { source.offset }
@@ -157,7 +182,8 @@ final class MappedRecordReader: RecordReader {
             return (column.name, value.isEmpty ? .null : .string(value))
         }
         emit(row, of: record, into: mapping.table)
-        for split in mapping.splits { noticeSplit(split, record: record, fields: fields) }
+        let cuts = mapping.splits.map { split in Cut(split, fields) }
+        for (index, split) in mapping.splits.enumerated() { noticeSplit(split, plans[index], cuts[index], record: record, fields: fields) }
         let citedSource: String? = mapping.cite.flatMap { $0.source.value(context) }
         if let cite = mapping.cite, let column = cite.table.columns.first(where: { $0.kind == .reference(table: mapping.table.name) }) {
             var row: [(name: String, value: JSONValue)] = [(column.name, .string(slug)), ("source", citedSource.map(JSONValue.string) ?? .null)]
@@ -166,14 +192,27 @@ final class MappedRecordReader: RecordReader {
             }
             emit(row, of: record, into: cite.table)
         }
-        for split in mapping.splits {
-            try splitRows(split, of: record, fields: fields, nested: nested, context: context, slug: slug, source: citedSource)
+        for (index, split) in mapping.splits.enumerated() {
+            try splitRows(index, cuts[index], of: record, fields: fields, nested: nested, context: context, slug: slug, source: citedSource)
+        }
+    }
+
+    /// A split column's parts on one row and those of its zipped columns, cut once for the warnings and the items.
+    private struct Cut {
+        let names: [Substring]
+        /// Per zipped column, its parts ([] when the row lacks it; one empty part when it is empty).
+        let zipped: [[Substring]]
+
+        init?(_ split: ImportMapping.Split, _ fields: [String: String]) {
+            guard let text = fields[split.column], !text.isEmpty else { return nil }
+            names = text.parts(separatedBy: split.separator)
+            zipped = split.zip.map { fields[$0.column]?.parts(separatedBy: split.separator) ?? [] }
         }
     }
 
     /// The items of a split field, each with its own values: `name` (and `role`) from the pattern and the parts
     /// of the zipped columns at its place, or the values of a JSON object. Empty places give no item.
-    private func items(of split: ImportMapping.Split, fields: [String: String], nested: [String: JSONValue]) -> [[String: String]] {
+    private func items(of split: ImportMapping.Split, _ cut: Cut?, nested: [String: JSONValue]) -> [[String: String]] {
         if let value = nested[split.column] {
             let elements: [JSONValue]
             if case .array(let list) = value { elements = list } else { elements = [value] }
@@ -189,17 +228,15 @@ final class MappedRecordReader: RecordReader {
                 }
             }
         }
-        guard let text = fields[split.column], !text.isEmpty else { return [] }
-        let names = text.components(separatedBy: split.separator)
-        let parallel = split.zip.map { zipped in (zipped.name, fields[zipped.column].map { $0.components(separatedBy: split.separator) } ?? []) }
+        guard let cut else { return [] }
         var items: [[String: String]] = []
-        for (index, name) in names.enumerated() {
-            let name = name.trimmingWhitespace()
+        for (index, name) in cut.names.enumerated() {
+            let name = String(name).trimmingWhitespace()
             guard !name.isEmpty else { continue }
             var item = textItem(name, split)
-            for (field, parts) in parallel where index < parts.count {
-                let part = parts[index].trimmingWhitespace()
-                if !part.isEmpty { item[field] = part }
+            for (zipped, parts) in zip(split.zip, cut.zipped) where index < parts.count {
+                let part = String(parts[index]).trimmingWhitespace()
+                if !part.isEmpty { item[zipped.name] = part }
             }
             items.append(item)
         }
@@ -218,28 +255,28 @@ final class MappedRecordReader: RecordReader {
     /// Warns, once per mapping key, of what the mapping may not mean on this row: a template of the split over a
     /// column of the row that holds the separator gives every item the whole text; zipped columns whose number of
     /// parts differs from the items' leave parts out or items without them.
-    private func noticeSplit(_ split: ImportMapping.Split, record: InputRecord, fields: [String: String]) {
-        guard let stats, let text = fields[split.column], text.contains(split.separator) else { return }
-        let count = text.components(separatedBy: split.separator).count
-        for zipped in split.zip {
-            if let parallel = fields[zipped.column], !parallel.isEmpty, parallel.components(separatedBy: split.separator).count != count {
-                stats.warn("\(split.key).zip.\(zipped.name): \(zipped.column) has another number of parts than \(split.column): parts without an item are left out", line: record.line)
-            }
+    private func noticeSplit(_ split: ImportMapping.Split, _ plan: SplitPlan, _ cut: Cut?, record: InputRecord, fields: [String: String]) {
+        guard let stats, let cut, cut.names.count > 1 else { return }
+        for (zipped, parts) in zip(split.zip, cut.zipped) where parts.count != cut.names.count {
+            // A row without the column, or with it empty, is not a row of unequal parts.
+            guard parts.count > 1 || parts.first?.isEmpty == false else { continue }
+            stats.warn("\(split.key).zip.\(zipped.name): \(zipped.column) has another number of parts than \(split.column): parts without an item are left out", line: record.line)
         }
-        let own = Set(["name", "role"] + split.zip.map(\.name))
-        let templates = [("\(split.key).create.slug", split.create.slug)] + split.create.columns.map { ("\(split.key).create.columns.\($0.0)", $0.1) }
-            + split.fields.map { ("\(split.key).fields.\($0.0)", $0.1) }
-        for (key, template) in templates {
-            for field in template.fields where !own.contains(field) && field != split.column && fields[field]?.contains(split.separator) == true {
-                stats.warn("\(key): {\(field)} holds the separator \"\(split.separator)\": every item gets the whole text; zip it (\(split.key).zip) to give each item its own part", line: record.line)
-            }
+        for (key, field) in plan.rowFields where fields[field]?.holds(split.separator) == true {
+            stats.warn("\(key): {\(field)} holds the separator \"\(split.separator)\": every item gets the whole text; zip it (\(split.key).zip) to give each item its own part", line: record.line)
         }
     }
 
-    private func splitRows(_ split: ImportMapping.Split, of record: InputRecord, fields: [String: String], nested: [String: JSONValue],
+    private func splitRows(_ index: Int, _ cut: Cut?, of record: InputRecord, fields: [String: String], nested: [String: JSONValue],
                            context: [String: String], slug: String, source: String?) throws(ImportProblem) {
+        let split = mapping.splits[index], plan = plans[index]
         var seenLinks: Set<String> = []
-        for item in items(of: split, fields: fields, nested: nested) {
+        for item in items(of: split, cut, nested: nested) {
+            let alike = plan.itemsAlikeMatch ? plan.own.map { item[$0] ?? "\u{1}" }.joined(separator: "\u{0}") : nil
+            if let alike, let known = made[index][alike] {
+                link(split, slug, known.slug, known.fields, source: source, record: record, seen: &seenLinks)
+                continue
+            }
             var role = item["role"]
             var qualifier: String?
             if let given = role, split.qualifiers.contains(given.lowercased()) {
@@ -276,15 +313,23 @@ final class MappedRecordReader: RecordReader {
                 }
                 emit(row, of: record, into: split.create.table)
             }
-            var row: [(name: String, value: JSONValue)] = [(split.parentColumn, .string(slug)), (split.otherColumn, .string(otherSlug))]
-            for (column, template) in split.fields { row.append((column, template.value(itemContext).map(JSONValue.string) ?? .null)) }
-            if let column = split.qualifierColumn { row.append((column, qualifier.map(JSONValue.string) ?? .null)) }
-            if let source, split.relation.column(named: "source") != nil { row.append(("source", .string(source))) }
-            // The same maker twice in one role on one object is one link.
-            let link = row.map { field in if case .string(let text) = field.value { text } else { "" } }.joined(separator: "\u{0}")
-            guard seenLinks.insert(link).inserted else { continue }
-            emit(row, of: record, into: split.relation)
+            var linkFields: [(name: String, value: JSONValue)] = []
+            for (column, template) in split.fields { linkFields.append((column, template.value(itemContext).map(JSONValue.string) ?? .null)) }
+            if let column = split.qualifierColumn { linkFields.append((column, qualifier.map(JSONValue.string) ?? .null)) }
+            if let alike, made[index].count < Self.remembered { made[index][alike] = (otherSlug, linkFields) }
+            link(split, slug, otherSlug, linkFields, source: source, record: record, seen: &seenLinks)
         }
+    }
+
+    /// The relation row between the main record and the one an item names; the same maker twice in one role on one
+    /// object is one link.
+    private func link(_ split: ImportMapping.Split, _ slug: String, _ otherSlug: String, _ fields: [(name: String, value: JSONValue)],
+                      source: String?, record: InputRecord, seen: inout Set<String>) {
+        var row: [(name: String, value: JSONValue)] = [(split.parentColumn, .string(slug)), (split.otherColumn, .string(otherSlug))] + fields
+        if let source, split.relation.column(named: "source") != nil { row.append(("source", .string(source))) }
+        let link = row.map { field in if case .string(let text) = field.value { text } else { "" } }.joined(separator: "\u{0}")
+        guard seen.insert(link).inserted else { return }
+        emit(row, of: record, into: split.relation)
     }
 
     /// The slug of the record an item names. With an authority id (a maker's ULAN or Wikidata, a tag's AAT) it
@@ -411,8 +456,49 @@ final class FixedRecordsReader: RecordReader {
 }
 
 extension String {
-    func components(separatedBy separator: String) -> [String] {
-        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    func components(separatedBy separator: String) -> [String] { parts(separatedBy: separator).map(String.init) }
+
+    /// The parts between each `separator`, empty ones kept, cut on the UTF-8 bytes (the generic search of a
+    /// Collection took a seventh of a mapped import; a whole encoded separator only ever starts a scalar).
+    func parts(separatedBy separator: String) -> [Substring] {
+        let found = offsets(of: separator)
+        guard !found.isEmpty else { return [self[...]] }
+        let width = separator.utf8.count
+        var parts: [Substring] = []
+        parts.reserveCapacity(found.count + 1)
+        var start = utf8.startIndex
+        for offset in found {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            parts.append(Substring(utf8[start..<end]))
+            start = utf8.index(end, offsetBy: width)
+        }
+        parts.append(Substring(utf8[start...]))
+        return parts
+    }
+
+    /// Whether the text holds `separator`.
+    func holds(_ separator: String) -> Bool { !offsets(of: separator, limit: 1).isEmpty }
+
+    /// Where `separator` starts, in bytes, left to right without overlap (at most `limit` places).
+    private func offsets(of separator: String, limit: Int = .max) -> [Int] {
+        let needle = Array(separator.utf8)
+        guard let first = needle.first else { return [] }
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var found: [Int] = []
+            var index = 0
+            while index + needle.count <= bytes.count && found.count < limit {
+                if bytes[index] == first && (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    found.append(index)
+                    index += needle.count
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        var text = self
+        return text.withUTF8(search)
     }
 
     /// The last range of `target`.
