@@ -47,6 +47,8 @@ enum BrowsePage {
         let references = Dictionary(browse.table.columns.compactMap { column -> (String, String)? in
             if case .reference(let target) = column.kind { (column.name, target) } else if column.kind == .slug { (column.name, name) } else { nil }
         }, uniquingKeysWith: { first, _ in first })
+        let key = keyColumns(of: browse.table, sorted: sorted).intersection(result.columns)
+        let slugColumn = result.columns.firstIndex(of: "slug")
         let base = browse.linkParameters
         // First and Last whenever there is a page that way; an empty page (its rows gone since) still has both.
         let atStart = result.previous == nil && (!result.rows.isEmpty || (browse.after == nil && browse.before == nil && !browse.last))
@@ -69,12 +71,15 @@ enum BrowsePage {
                 Node.element("table", [.class("data")]) {
                     Node.element("caption", [.class("muted")]) {
                         sorted.map { "Sorted by \(Names.field($0))\(browse.descending ? ", descending" : "")" } ?? "In the order they were entered"
+                        if result.columns.count > key.count {
+                            Node.span("narrow", ". \(key.count) of \(result.columns.count) columns shown on a screen this narrow; all of them on a wider one and in the download.")
+                        }
                     }
                     Node.element("thead") {
                         Node.element("tr") {
                             for column in result.columns {
                                 let descending = column == sorted && !browse.descending
-                                Node.element("th", [Attribute("scope", "col"), Attribute("aria-sort", column == sorted ? (browse.descending ? "descending" : "ascending") : nil)]) {
+                                Node.element("th", [Attribute("scope", "col"), .class(key.contains(column) ? nil : "minor"), Attribute("aria-sort", column == sorted ? (browse.descending ? "descending" : "ascending") : nil)]) {
                                     Node.link(Query.link(path, [("sort", column), ("order", descending ? "desc" : nil)] + filter), Names.field(column))
                                 }
                             }
@@ -83,7 +88,11 @@ enum BrowsePage {
                     Node.element("tbody") {
                         for row in result.rows {
                             Node.element("tr") {
-                                for (index, value) in row.enumerated() { cell(value, column: result.columns[index], references: references) }
+                                for (index, value) in row.enumerated() {
+                                    let column = result.columns[index]
+                                    cell(value, column: column, references: references, record: slugColumn.flatMap { row[$0] },
+                                         shown: column == browse.table.nameColumn ? .name : key.contains(column) ? .key : .minor)
+                                }
                             }
                         }
                     }
@@ -94,11 +103,38 @@ enum BrowsePage {
         }
     }
 
-    private static func cell(_ value: String?, column: String, references: [String: String]) -> Node {
-        guard let value else { return .element("td") }
+    /// How a phone shows a cell: a row is a card headed by its name; then the other key columns, each labelled
+    /// (data-label); the minor ones not at all.
+    enum Shown { case name, key, minor }
+
+    /// A cell; a record's name or title links to its page too, since a phone shows it and not the slug.
+    private static func cell(_ value: String?, column: String, references: [String: String], record: String?, shown: Shown) -> Node {
+        let attributes: [Attribute] = switch shown {
+        case .name: [.class("name")]
+        case .key: [Attribute("data-label", Names.field(column))]
+        case .minor: [.class("minor")]
+        }
+        guard let value else { return .element("td", attributes) }
         let shown = value.count > 140 ? String(value.prefix(139)) + "…" : value
-        guard let target = references[column], Names.isRecordTable(target) else { return .element("td") { shown } }
-        return .element("td") { Node.link(Names.recordPath(target, value), shown) }
+        if let record, let table = references["slug"], ["name", "title"].contains(column) {
+            return .element("td", attributes) { Node.link(Names.recordPath(table, record), shown) }
+        }
+        guard let target = references[column], Names.isRecordTable(target) else { return .element("td", attributes) { shown } }
+        return .element("td", attributes) { Node.link(Names.recordPath(target, value), shown) }
+    }
+
+    /// The columns a phone shows of each table, which identify a row (the rest have the class minor, hidden under
+    /// 40rem): a record's name or title and what tells it from others of that name; a relation's records and role.
+    /// The column sorted by is shown too, but for the slug (the name beside it links to the same page).
+    static let keyColumns: [String: [String]] = [
+        "objects": ["title", "institution", "accession_number", "date_text"], "designers": ["name", "kind", "nationality"],
+        "collections": ["title", "season", "year"], "shoes": ["name", "type", "year_introduced"], "icons": ["name", "occupation", "era"],
+        "trends": ["name", "era"], "tags": ["name"], "sources": ["title", "author", "year"], "institutions": ["name", "city", "country"],
+    ]
+
+    static func keyColumns(of table: TableDescription, sorted: String?) -> Set<String> {
+        let references = table.columns.filter { if case .reference = $0.kind { true } else { false } }.map(\.name)
+        return Set((keyColumns[table.name] ?? references + ["role"]) + [sorted].compactMap { $0 == "slug" ? nil : $0 })
     }
 
     /// The record table a reference column of `table` points at.
