@@ -270,8 +270,10 @@ final class MappedRecordReader: RecordReader {
     private func splitRows(_ index: Int, _ cut: Cut?, of record: InputRecord, fields: [String: String], nested: [String: JSONValue],
                            context: [String: String], slug: String, source: String?) throws(ImportProblem) {
         let split = mapping.splits[index], plan = plans[index]
-        var seenLinks: Set<String> = []
-        for item in items(of: split, cut, nested: nested) {
+        let items = items(of: split, cut, nested: nested)
+        // A row of one item cannot name its link twice.
+        var seenLinks: Set<String>? = items.count > 1 ? [] : nil
+        for item in items {
             let alike = plan.itemsAlikeMatch ? plan.own.map { item[$0] ?? "\u{1}" }.joined(separator: "\u{0}") : nil
             if let alike, let known = made[index][alike] {
                 link(split, slug, known.slug, known.fields, source: source, record: record, seen: &seenLinks)
@@ -324,11 +326,13 @@ final class MappedRecordReader: RecordReader {
     /// The relation row between the main record and the one an item names; the same maker twice in one role on one
     /// object is one link.
     private func link(_ split: ImportMapping.Split, _ slug: String, _ otherSlug: String, _ fields: [(name: String, value: JSONValue)],
-                      source: String?, record: InputRecord, seen: inout Set<String>) {
+                      source: String?, record: InputRecord, seen: inout Set<String>?) {
         var row: [(name: String, value: JSONValue)] = [(split.parentColumn, .string(slug)), (split.otherColumn, .string(otherSlug))] + fields
         if let source, split.relation.column(named: "source") != nil { row.append(("source", .string(source))) }
-        let link = row.map { field in if case .string(let text) = field.value { text } else { "" } }.joined(separator: "\u{0}")
-        guard seen.insert(link).inserted else { return }
+        if seen != nil {
+            let link = row.map { field in if case .string(let text) = field.value { text } else { "" } }.joined(separator: "\u{0}")
+            guard seen!.insert(link).inserted else { return }
+        }
         emit(row, of: record, into: split.relation)
     }
 
