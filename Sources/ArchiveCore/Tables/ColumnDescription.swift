@@ -1,7 +1,7 @@
 // One column as files see it (a CSV header, a JSON key) and as SQL stores it. Import, export and the codebook
 // all read these, so a column's name, type and meaning are written once.
 
-public struct ColumnDescription: Sendable {
+public final class ColumnDescription: Sendable {
     public enum Kind: Sendable, Equatable {
         /// The record's natural key (see Slug).
         case slug

@@ -1,6 +1,8 @@
 // A table as files see it: its columns, its key, and (for JSON) the relation lists a record may nest.
 
-public struct TableDescription: Sendable {
+// A class: an import hands its tables and columns around for every field of every row, and a copy of a
+// struct of strings and arrays was a retain of each.
+public final class TableDescription: Sendable {
     public enum Kind: Sendable { case record, relation }
 
     /// A JSON record may hold its relations as a list under `key`: each item is a row of `table` without
@@ -27,12 +29,13 @@ public struct TableDescription: Sendable {
     init(record name: String, meaning: String, columns: [ColumnDescription], nested: [NestedList] = []) {
         self.name = name
         self.kind = .record
-        self.columns = [ColumnDescription("slug", .slug, required: true, meaning: "Stable identifier: lowercase words joined by hyphens")] + columns
+        let columns = [ColumnDescription("slug", .slug, required: true, meaning: "Stable identifier: lowercase words joined by hyphens")] + columns
+        self.columns = columns
         self.key = ["slug"]
         self.nested = nested
         self.meaning = meaning
-        places = Self.places(of: self.columns)
-        requiredColumns = self.columns.filter(\.isRequired)
+        places = Self.places(of: columns)
+        requiredColumns = columns.filter(\.isRequired)
     }
 
     init(relation name: String, meaning: String, key: [String], columns: [ColumnDescription]) {
