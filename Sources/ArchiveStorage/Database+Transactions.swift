@@ -55,3 +55,22 @@ extension Database {
         try? execute("ROLLBACK TRANSACTION")
     }
 }
+
+extension Database {
+    /// Runs `body` (which opens its own transaction) with foreign keys not enforced row by row: the caller checks
+    /// them itself before it commits (`foreignKeyViolation(in:)`). The pragma is a no-op inside a transaction
+    /// (sqlite.org/pragma.html#pragma_foreign_keys), so it is set around one; it is the connection's, never the file's.
+    public func withForeignKeysCheckedByCaller<T>(_ body: () throws -> T) throws -> T {
+        guard transactionDepth == 0 else { return try body() }
+        try execute("PRAGMA foreign_keys = OFF")
+        defer { try? execute("PRAGMA foreign_keys = ON") }
+        return try body()
+    }
+
+    /// The first row of `table` whose foreign key names a missing row, as (rowid, parent table); nil when none does.
+    public func foreignKeyViolation(in table: String) throws -> (rowid: Int64, parent: String)? {
+        let statement = try prepare("SELECT rowid, parent FROM pragma_foreign_key_check(?) LIMIT 1")
+        guard let row = try statement.rows([table]).next() else { return nil }
+        return (row.int64(at: 0) ?? 0, row.string(at: 1) ?? "")
+    }
+}

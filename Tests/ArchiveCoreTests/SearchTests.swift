@@ -256,6 +256,27 @@ import Testing
         #expect(!BulkLoadPolicy.never.applies(inputBytes: 1 << 40, archiveBytes: 0))
     }
 
+    /// A bulk load checks the foreign keys of the tables it writes once, at the end: a row that names a missing
+    /// record (here made by a trigger behind the import's back) fails the import and leaves the archive as it was.
+    @Test func aBulkImportChecksForeignKeysBeforeItCommits() throws {
+        let fixture = try ArchiveFixture(seeded: true)
+        try fixture.write("collection_designers.csv", "collection,designer,role\nferragamo-balletcore-runway,jw-anderson,collaborator\n")
+        _ = try Importer(archive: fixture.archive).run(ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkLoad: .always))
+        #expect(try fixture.one("PRAGMA foreign_keys") == Int64(1))
+        try fixture.db.execute("""
+            CREATE TEMP TRIGGER dangling AFTER INSERT ON main.collection_designers WHEN NEW.role = 'designer'
+            BEGIN INSERT INTO collection_designers (collection_id, designer_id, role) VALUES (NEW.collection_id, 999999, 'house'); END
+            """)
+        let before = try fixture.dump()
+        try fixture.write("collection_designers.csv", "collection,designer,role\nferragamo-balletcore-runway,simone-rocha,designer\n")
+        let error = #expect(throws: (any Error).self) {
+            try Importer(archive: fixture.archive).run(ImportFile.files(at: fixture.inputFolder), options: ImportOptions(bulkLoad: .always))
+        }
+        #expect(String(describing: error).contains("collection_designers row"))
+        #expect(try fixture.dump() == before)
+        #expect(try fixture.one("PRAGMA foreign_keys") == Int64(1))
+    }
+
     @Test func aFailedBulkImportLeavesTheIndexAsItWas() throws {
         let fixture = try ArchiveFixture(seeded: true)
         let before = try fixture.dump()

@@ -17,6 +17,28 @@ private struct Abort: Error {}
 
     private func count() throws -> Int64? { try db.fetchOne("SELECT count(*) FROM t") }
 
+    /// A bulk load leaves foreign keys to its own check at the end; the connection enforces them again after,
+    /// whether the body returns or throws, and the check finds a row that names a missing one.
+    @Test func foreignKeysCheckedByTheCallerAreEnforcedAgainAfter() throws {
+        try db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+        try db.execute("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))")
+        let dangling: (rowid: Int64, parent: String)? = try db.withForeignKeysCheckedByCaller {
+            try db.transaction {
+                try db.execute("INSERT INTO child (id, parent_id) VALUES (7, 42)") // accepted: not checked row by row
+                let violation = try db.foreignKeyViolation(in: "child")
+                try db.execute("DELETE FROM child")
+                return violation
+            }
+        }
+        #expect(dangling?.rowid == 7)
+        #expect(dangling?.parent == "parent")
+        #expect(try db.fetchOne("PRAGMA foreign_keys") == Int64(1))
+        #expect(throws: Abort.self) { try db.withForeignKeysCheckedByCaller { throw Abort() } }
+        #expect(try db.fetchOne("PRAGMA foreign_keys") == Int64(1))
+        #expect(throws: DatabaseError.self) { try db.execute("INSERT INTO child (id, parent_id) VALUES (8, 42)") }
+        #expect(try db.foreignKeyViolation(in: "child") == nil)
+    }
+
     @Test func commitsWhenTheBodyReturns() throws {
         let result = try db.transaction {
             try db.execute("INSERT INTO t VALUES (1)")

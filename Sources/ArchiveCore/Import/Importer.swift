@@ -56,11 +56,11 @@ public final class Importer {
         guard unknownTables.isEmpty else { throw ImportFailure(problems: unknownTables, truncated: false) }
 
         do {
-            return try db.withPageCache(kiB: Archive.writingCacheKiB) { try db.transaction(.immediate) {
-                let archiveBytes: Int64 = try db.fetchOne("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
-                let inputBytes = files.reduce(0) { $0 + $1.size }
-                let bulkLoad = options.bulkLoad.applies(inputBytes: inputBytes, archiveBytes: archiveBytes)
-                    ? try BulkLoad.begin(db, tables: Set(files.flatMap(\.tables))) : nil
+            // Decided before the transaction: a bulk load checks foreign keys once at the end, which is set outside one.
+            let archiveBytes: Int64 = try db.fetchOne("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
+            let isBulk = options.bulkLoad.applies(inputBytes: files.reduce(0) { $0 + $1.size }, archiveBytes: archiveBytes)
+            return try db.withPageCache(kiB: Archive.writingCacheKiB) { try BulkLoad.foreignKeys(db, isBulk) { try db.transaction(.immediate) {
+                let bulkLoad = isBulk ? try BulkLoad.begin(db, tables: Set(files.flatMap(\.tables))) : nil
                 // The import is one change of the history: updated rows logged by the table writers with their
                 // before- and after-images (UpdateLog), added rows by the rowid above which they lie.
                 let log = options.dryRun || !options.keepsHistory ? nil : try ChangeLog(db, command: "import \(options.source)", by: options.actor)
@@ -79,7 +79,7 @@ public final class Importer {
                     "INSERT INTO imports (finished_at, source, added, updated, unchanged) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
                     [options.source, report.added, report.updated, report.unchanged])
                 return report
-            } }
+            } } }
         } catch let finished as DryRunFinished {
             return finished.report
         } catch let error as DatabaseError {
