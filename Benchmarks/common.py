@@ -92,3 +92,43 @@ def wrk(url, connections, duration, timeout=None, paths=None):
         errors += sum(int(g) for g in match.groups())
         answered -= int(match.group(4))
     return rate, percentile(50), percentile(99), errors, answered
+
+
+MUSEUM_FILES = ["designers_makers", "cooperhewitt_fashion_textiles", "ima_fashion_costume", "footwear_subset"]
+
+
+def museum_data(shared):
+    """../shared/data/museum (the four museum files), or None where it is absent (it is not part of this repository)."""
+    data = os.path.join(shared, "data", "museum")
+    return data if os.path.exists(os.path.join(data, "SOURCE.md")) else None
+
+
+def with_museum(binary, archive, data, seeds=False):
+    """A copy of `archive` (None: a new archive, with the seeds when `seeds`) with the four museum files of `data`
+    imported through Mappings/ (--no-history), as .../NAME-museum/archive.sqlite beside it (or
+    /tmp/archive-bench/serve-museum/ for a new one), made the first time; written under another name and renamed
+    when whole."""
+    import shutil
+    work = (os.path.dirname(archive) + "-museum") if archive else "/tmp/archive-bench/serve-museum"
+    os.makedirs(work, exist_ok=True)
+    result = os.path.join(work, "archive.sqlite")
+    if not os.path.exists(result):
+        partial = os.path.join(work, "importing.sqlite")
+        for leftover in [partial, partial + "-wal", partial + "-shm"]:
+            if os.path.exists(leftover):
+                os.remove(leftover)
+        if archive:
+            subprocess.run(["sqlite3", archive, f".backup '{partial}'"], check=True)  # whole, whatever its WAL holds
+        elif seeds:
+            subprocess.run([binary, "--db", partial, "import", "seeds", "--no-history"], check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        for name in MUSEUM_FILES:
+            subprocess.run([binary, "--db", partial, "import", os.path.join(data, name + ".csv"), "--mapping",
+                            os.path.join(REPO, "Mappings", name + ".json"), "--no-history"], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(["sqlite3", partial, "PRAGMA wal_checkpoint(TRUNCATE)"], check=True, stdout=subprocess.DEVNULL)
+        for suffix in ["-wal", "-shm"]:
+            if os.path.exists(partial + suffix):
+                os.remove(partial + suffix)
+        os.rename(partial, result)
+    return migrated(binary, result)

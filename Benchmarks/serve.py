@@ -13,6 +13,8 @@ time with `--cache 0`, every request made from the archive, as a page seen for t
 req/s, p50 and p99 latency, errors, and each server's peak RSS. Targets (issue 15): at least 5x Datasette's req/s
 on search, p99 under 50 ms for a common word at 64 connections, record page p50 under 2 ms, RSS under 200 MB.
 --smoke: 2,000 collections, 2 s a run, archive serve only, debug build (CI: the script keeps working). Needs wrk.
+Many different questions (words drawn by document frequency) against Datasette, with the museum files and a
+search's download: searches.py (issue 22).
 """
 
 import argparse
@@ -79,8 +81,12 @@ def main():
         sys.exit("serve.py: needs wrk (apt-get install wrk)")
     # The smoke run uses the debug build CI has made already (a release build of SwiftNIO would take minutes).
     configuration = "debug" if args.smoke else "release"
+    # Under the shared build lock when there is flock (other builds on the same machine wait for this one).
+    lock = ["flock", "/tmp/swift-build.lock"] if shutil.which("flock") else []
+    static = [] if args.smoke else ["--static-swift-stdlib"]
     for product in ["archive", "archive-serve"]:
-        subprocess.run(["swift", "build", "-c", configuration, "--product", product], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(lock + ["swift", "build", "-c", configuration] + static + ["--product", product], cwd=REPO, check=True,
+                       stdout=subprocess.DEVNULL)
     binary = os.path.join(REPO, ".build", configuration, "archive")
     data = generated(args.collections)
     work = f"/tmp/archive-bench/serve-{args.collections}"
