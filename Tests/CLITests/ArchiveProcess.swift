@@ -33,7 +33,7 @@ func run(
     _ arguments: [String], in directory: URL, environment: [String: String] = [:], executable: URL = ArchiveBinary.url,
     stdin: Data? = nil
 ) throws -> ProcessResult {
-    let process = Process()
+    let process = ChildProcess()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
@@ -68,8 +68,8 @@ func run(
 
 /// Starts the archive binary with `arguments` in `directory` and returns at once (output discarded), for tests
 /// that act while it runs.
-func start(_ arguments: [String], in directory: URL, errors: FileHandle = .nullDevice) throws -> Process {
-    let process = Process()
+func start(_ arguments: [String], in directory: URL, errors: FileHandle = .nullDevice) throws -> ChildProcess {
+    let process = ChildProcess()
     process.executableURL = ArchiveBinary.url
     process.arguments = arguments
     process.currentDirectoryURL = directory

@@ -11,7 +11,7 @@ import Testing
         try SeededArchive.copy(into: folder)
     }
 
-    /// Runs a bash pipeline in the test folder (for redirections a Process cannot express).
+    /// Runs a bash pipeline in the test folder (for redirections a ChildProcess cannot express).
     private func shell(_ command: String) throws -> ProcessResult {
         try run(["-c", command], in: folder.url, environment: ["ARCHIVE": ArchiveBinary.url.path], executable: URL(fileURLWithPath: "/bin/bash"))
     }

@@ -1,10 +1,11 @@
 // A connection another process (Python's sqlite3) holds on an archive while the test runs commands: the
 // overlap is certain, not hoped for, since the process says so only once its statements have run.
+import ArchiveTestSupport
 import Foundation
 import Testing
 
 final class HeldConnection {
-    private let process = Process()
+    private let process = ChildProcess()
     private let input = Pipe()
 
     /// Opens `path` (autocommit), runs `statements`, and holds the connection until released; then runs

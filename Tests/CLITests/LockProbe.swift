@@ -1,10 +1,11 @@
 // Asks, from another process (Python's sqlite3), whether somebody holds the archive's write lock right now:
 // a writer inside its transaction does, and only then. Tests use it to act at a moment that is certain.
+import ArchiveTestSupport
 import Foundation
 import Testing
 
 final class LockProbe {
-    private let process = Process()
+    private let process = ChildProcess()
     private let input = Pipe()
     private let output = Pipe()
 
@@ -44,7 +45,7 @@ final class LockProbe {
 extension LockProbe {
     /// Stops `process` (SIGSTOP) once it certainly holds the write lock: seen holding it, stopped, and seen
     /// holding it still while stopped. False when it ended first. Resume it with SIGCONT.
-    func stopWhileItHoldsTheLock(_ process: Process) throws -> Bool {
+    func stopWhileItHoldsTheLock(_ process: ChildProcess) throws -> Bool {
         while process.isRunning {
             guard try isLocked() else { continue }
             kill(process.processIdentifier, SIGSTOP)
@@ -59,7 +60,7 @@ extension LockProbe {
 /// open and is asleep in nanosleep, which is how SQLite's busy handler (and the archive's own wait to switch a new
 /// file to WAL) waits between its tries. Reads Linux's /proc. Not a guess at how long starting up takes: the
 /// process is seen waiting, or the answer is false.
-func waitUntilWaitingForALock(_ process: Process, on path: String, seconds: Double = 4) -> Bool {
+func waitUntilWaitingForALock(_ process: ChildProcess, on path: String, seconds: Double = 4) -> Bool {
     let file = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     let proc = "/proc/\(process.processIdentifier)"
     let deadline = Date().addingTimeInterval(seconds)

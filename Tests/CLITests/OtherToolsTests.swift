@@ -120,7 +120,7 @@ import Testing
                 """
         }
         try script.write(toFile: folder.path("writer.sh"), atomically: true, encoding: .utf8)
-        let writer = Process()
+        let writer = ChildProcess()
         writer.executableURL = URL(fileURLWithPath: "/bin/bash")
         writer.arguments = [folder.path("writer.sh")]
         writer.currentDirectoryURL = folder.url

@@ -23,7 +23,7 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
             return { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
         }
-        let chattr = Process()
+        let chattr = ChildProcess()
         chattr.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         chattr.arguments = ["chattr", "+i", path]
         chattr.standardError = FileHandle.nullDevice
@@ -31,7 +31,7 @@ import Testing
         chattr.waitUntilExit()
         guard chattr.terminationStatus == 0 else { return nil }
         return {
-            let undo = Process()
+            let undo = ChildProcess()
             undo.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             undo.arguments = ["chattr", "-i", path]
             try? undo.run()

@@ -8,7 +8,7 @@ import Testing
 
 /// `archive serve` on a free loopback port, stopped when the test ends. What it says on stderr is kept.
 final class RunningServer: @unchecked Sendable {
-    let process = Process()
+    let process = ChildProcess()
     let url: String
     let port: UInt16
     private let said = NSLock()
