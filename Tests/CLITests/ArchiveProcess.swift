@@ -68,8 +68,10 @@ func run(
 
 /// Starts the archive binary with `arguments` in `directory` and returns at once (output discarded), for tests
 /// that act while it runs.
-func start(_ arguments: [String], in directory: URL, errors: FileHandle = .nullDevice) throws -> ChildProcess {
+/// `blocking`: signals it starts with blocked.
+func start(_ arguments: [String], in directory: URL, errors: FileHandle = .nullDevice, blocking: [Int32] = []) throws -> ChildProcess {
     let process = ChildProcess()
+    process.blockedSignals = blocking
     process.executableURL = ArchiveBinary.url
     process.arguments = arguments
     process.currentDirectoryURL = directory

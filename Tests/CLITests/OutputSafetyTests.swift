@@ -138,9 +138,11 @@ import Testing
         try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.path("collections.csv")))
         #expect(try run(["import", "collections.csv"], in: folder.url).status == 0)
         // The export is stopped (SIGSTOP) once its temporary file exists, and the file is seen again while it is
-        // stopped: SIGTERM then certainly arrives before the rename.
+        // stopped: SIGTERM then certainly arrives before the rename. It starts with SIGTERM blocked, as a parent
+        // may pass on (Foundation's Process does): the export must unblock it.
         let errors = Pipe()
-        let process = try start(["export", "collections_full", "-o", "sub/all.csv"], in: folder.url, errors: errors.fileHandleForWriting)
+        let process = try start(["export", "collections_full", "-o", "sub/all.csv"], in: folder.url, errors: errors.fileHandleForWriting,
+                                blocking: [SIGTERM, SIGINT])
         func temporaryFile() throws -> String? {
             try FileManager.default.contentsOfDirectory(atPath: folder.path("sub")).first { $0.hasPrefix(".all.csv.") }
         }

@@ -3,7 +3,7 @@
 // and copies every entry's name as 256 bytes (swift-corelibs-foundation#5472), which reads past readdir's
 // 32 KiB buffer once the test process holds about 1,350 descriptors, as it does while the web suites run in
 // parallel, and the whole run dies of SIGSEGV. posix_spawn closes the child's other descriptors itself
-// (closefrom), and gives it default signal handling and an empty signal mask, as a shell would.
+// (closefrom), and gives it default signal handling and the signal mask asked for (none blocked unless asked).
 import Foundation
 import Glibc
 import Synchronization
@@ -20,6 +20,8 @@ public final class ChildProcess: @unchecked Sendable {
     public var standardInput: Any?
     public var standardOutput: Any?
     public var standardError: Any?
+    /// Signals the child starts with blocked, as a parent may pass them on (Foundation's Process blocks some).
+    public var blockedSignals: [Int32] = []
 
     public private(set) var processIdentifier: pid_t = 0
     /// The wait status once the child has ended and been reaped.
@@ -44,11 +46,12 @@ public final class ChildProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), every = sigset_t()
-        sigemptyset(&none)
+        var mask = sigset_t(), every = sigset_t()
+        sigemptyset(&mask)
+        for signal in blockedSignals { sigaddset(&mask, signal) }
         sigemptyset(&every)
         for signal in Int32(1)..<32 where signal != SIGKILL && signal != SIGSTOP { sigaddset(&every, signal) }
-        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setsigdefault(&attributes, &every)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
