@@ -29,9 +29,11 @@ public final class ChildProcess: @unchecked Sendable {
 
     public init() {}
 
-    /// Starts the program; throws the errno posix_spawn gave (no such file, not executable).
+    /// Starts the program; throws the errno posix_spawn gave (no such file, not executable), or ENOSYS on a C
+    /// library older than glibc 2.34.
     public func run() throws {
         guard let executable = executableURL?.path else { throw POSIXError(.ENOENT) }
+        guard let closeFrom = Self.closeFrom, let changeDirectory = Self.changeDirectory else { throw POSIXError(.ENOSYS) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -40,8 +42,8 @@ public final class ChildProcess: @unchecked Sendable {
                 posix_spawn_file_actions_adddup2(&actions, descriptor, target)
             }
         }
-        Self.closeFrom(&actions, 3)
-        if let directory = currentDirectoryURL?.path { Self.changeDirectory(&actions, directory) }
+        _ = closeFrom(&actions, 3)
+        if let directory = currentDirectoryURL?.path { _ = changeDirectory(&actions, directory) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -75,9 +77,8 @@ public final class ChildProcess: @unchecked Sendable {
     private static let changeDirectory = glibc("posix_spawn_file_actions_addchdir_np",
                                                as: (@convention(c) (Actions, UnsafePointer<CChar>) -> Int32).self)
 
-    private static func glibc<Function>(_ name: String, as type: Function.Type) -> Function {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), name) else { fatalError("\(name) is not in this C library (glibc 2.34 has it)") }
-        return unsafeBitCast(symbol, to: type)
+    private static func glibc<Function>(_ name: String, as type: Function.Type) -> Function? {
+        dlsym(dlopen(nil, RTLD_NOW), name).map { unsafeBitCast($0, to: type) }
     }
 
     private static func descriptor(_ stream: Any?, for target: Int32) -> Int32? {
@@ -99,12 +100,12 @@ public final class ChildProcess: @unchecked Sendable {
         }
     }
 
-    /// Waits until the child has ended.
+    /// Waits until the child has ended. It waits without reaping (WNOWAIT): the child is reaped once, under the
+    /// lock, by `isRunning`, however many threads wait or ask.
     public func waitUntilExit() {
-        guard isRunning else { return }
-        var raw: Int32 = 0
-        while waitpid(processIdentifier, &raw, 0) == -1 && errno == EINTR {}
-        ended.withLock { status in if status == nil { status = raw } }
+        var info = siginfo_t()
+        while ended.withLock({ $0 == nil }) && waitid(P_PID, id_t(processIdentifier), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
+        _ = isRunning
     }
 
     private var status: Int32 {
