@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
 // The archive: a SQLite-backed fashion archive. Arrows go one way:
-// archive (CLI) and ArchiveWeb (the server) → ArchiveCore (domain) → ArchiveStorage (SQLite wrapper) → CSQLite.
+// archive (CLI) and ArchiveWeb (the server) → ArchiveCore (domain) → ArchiveStorage (SQLite wrapper) → CSQLite,
+// and ArchiveCore → CVips (images) → libvips.
 import PackageDescription
 
 /// Release builds skip Swift's dynamic exclusivity checks in the libraries: the byte-at-a-time readers and
@@ -33,6 +34,10 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "ArchiveStorage", dependencies: ["CSQLite"], swiftSettings: hotLoops),
+        // Images: the system's libvips (Debian: libvips-dev), called through a few plain C functions (CVips),
+        // since Swift cannot call its variadic API.
+        .systemLibrary(name: "CLibVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .target(name: "CVips", dependencies: ["CLibVips"]),
 
         // Migrations/ and Seeds/ are targets of their own so that their files are compiled into the
         // binary (EmbedFiles turns them into Swift source): `archive` needs no files beside it.
@@ -41,7 +46,7 @@ let package = Package(
         .executableTarget(name: "EmbedFilesTool"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
 
-        .target(name: "ArchiveCore", dependencies: ["ArchiveStorage", "ArchiveMigrations", "ArchiveSeeds"], swiftSettings: hotLoops),
+        .target(name: "ArchiveCore", dependencies: ["ArchiveStorage", "ArchiveMigrations", "ArchiveSeeds", "CVips"], swiftSettings: hotLoops),
         // The archive in a web browser: pages and a JSON API over a pool of read-only connections.
         .target(name: "ArchiveWeb", dependencies: [
             "ArchiveCore", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
