@@ -19,7 +19,7 @@ struct ArchiveCommand: ParsableCommand {
         version: archiveVersion,
         subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ListCommand.self, ExportCommand.self, StatsCommand.self,
                       TimelineCommand.self, SchemaCommand.self, ServeCommand.self, EditCommand.self, DeleteCommand.self, UndoCommand.self, HistoryCommand.self, BackupCommand.self,
-                      MigrateCommand.self, CheckCommand.self]
+                      MediaCommand.self, MigrateCommand.self, CheckCommand.self]
     )
 
     /// Runs the command, turning the library's errors into one line on stderr and a meaningful exit code.

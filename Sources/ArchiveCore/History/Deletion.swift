@@ -53,6 +53,12 @@ public struct Deletion: Sendable {
                 }
             }
         }
+        // Its images go with it (their files stay while the history can bring them back).
+        let images = try db.prepare("SELECT id, coalesce(file_name, 'image') FROM media WHERE record_table = ? AND record_id = ? ORDER BY position")
+        try images.bind([record.name, id])
+        while let row = try images.next() {
+            rows.append(Row(table: "media", rowid: row.int64(at: 0) ?? 0, detail: "image \(row.int64(at: 0) ?? 0) \(row.string(at: 1) ?? "")"))
+        }
         if record.name == "institutions" {
             let held: Int64 = try db.fetchOne("SELECT count(*) FROM objects WHERE institution_id = ?", [id]) ?? 0
             if held > 0 { blockers.append("objects: \(held) held by it") }

@@ -106,6 +106,8 @@ public enum History {
                     WHERE id <= ? AND pruned_at IS NULL
                     """, [newest ?? 0])
                 try db.execute("DELETE FROM change_rows WHERE change_id <= ?", [newest ?? 0])
+                // Image files that only the pruned copies named can no longer come back: they go.
+                try MediaFiles.dropUnused(db)
                 let freeAfter: Int64 = try db.fetchOne("SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size") ?? 0
                 let report = PruneReport(changes: Int(changes), newest: changes > 0 ? newest : nil, rows: Int(rows), imageBytes: bytes, freedBytes: max(0, freeAfter - freeBefore))
                 if dryRun { throw Rehearsal(report: report) }

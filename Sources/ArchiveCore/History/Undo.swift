@@ -36,7 +36,7 @@ public enum Undo {
                 }
                 let log = try ChangeLog(db, command: "undo \(target) (\(command))", by: actor, undoes: target)
                 // The fields an undo puts back are logged by the same triggers as an import's updates.
-                try log.watchUpdates(Tables.all.map(\.name))
+                try log.watchUpdates(Tables.all.map(\.name) + ["media"])
                 defer { try? log.stopWatching() }
                 // Deleted rows come back first (in reverse order: a record before its relations), so that fields
                 // put back may point at them; then the fields (one statement per table); then rows the change
@@ -44,8 +44,8 @@ public enum Undo {
                 // it first). Streamed: a 100,000-row change is not held in memory. The undo's own log rows,
                 // written meanwhile, belong to another change and are not read.
                 try eachRow(of: target, where: "action = 'deleted'", db) { try undo($0, of: target, log: log, db) }
-                for table in Tables.all.reversed() {
-                    try undoUpdates(of: table.name, in: target, log: log, db)
+                for table in ["media"] + Tables.all.reversed().map(\.name) {
+                    try undoUpdates(of: table, in: target, log: log, db)
                 }
                 try eachRow(of: target, where: "action = 'inserted'", db) { try undo($0, of: target, log: log, db) }
                 try eachRow(of: target, where: "action = 'inserted_above'", db) { try undo($0, of: target, log: log, db) }
@@ -175,6 +175,13 @@ public enum Undo {
     /// a cascade would delete them without a trace.
     private static func refuseIfStillReferenced(_ table: String, above rowid: Int64, through: Int64, after change: Int64, _ db: Database) throws {
         guard Tables.records.contains(where: { $0.name == table }) else { return }
+        // Images added since to the records it added (media names its record by table and id).
+        let shown: Int64 = try db.fetchOne("SELECT count(*) FROM media WHERE record_table = ? AND record_id > ? AND record_id <= ?", [table, rowid, through]) ?? 0
+        if shown > 0 {
+            let later: Int64? = try db.fetchOne("SELECT max(change_id) FROM change_rows WHERE change_id > ? AND table_name = 'media' AND \(Undo.inEffect)", [change])
+            throw ArchiveError(.invalidInput, "cannot undo change \(change): \(shown) images added since are shown by the \(table) it added"
+                + (later.map { "; undo change \($0) first" } ?? " (outside the history); nothing was changed"))
+        }
         for referring in Tables.all {
             for column in referring.columns where column.kind == .reference(table: table) {
                 let count: Int64 = try db.fetchOne("SELECT count(*) FROM \(referring.name) WHERE \(column.column) > ? AND \(column.column) <= ?", [rowid, through]) ?? 0

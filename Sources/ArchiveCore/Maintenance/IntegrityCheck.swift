@@ -46,6 +46,7 @@ public struct IntegrityCheck: Sendable {
             problems += try integrityProblems(db)
             problems += try foreignKeyProblems(db)
             problems += try SearchIndex.problems(db)
+            problems += try MediaCheck.problems(db)
             return problems
         }
         var skipped: [String] = []
