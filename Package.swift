@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["archive", "archive-serve", "ArchiveCore", "ArchiveStorage", "ArchiveTestSupport"]),
         // The server through its router, no socket (HummingbirdTesting).
         .testTarget(name: "ArchiveWebTests", dependencies: [
-            "ArchiveWeb", "ArchiveCore", "ArchiveTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "ArchiveWeb", "ArchiveCore", "ArchiveStorage", "ArchiveTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
     ]

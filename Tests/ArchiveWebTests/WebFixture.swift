@@ -30,6 +30,8 @@ struct WebFixture {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let body: String
+        /// The body's bytes as sent (an image's).
+        var bytes: [UInt8] = []
         var contentType: String { headers[.contentType] ?? "" }
     }
 
@@ -44,7 +46,8 @@ struct WebFixture {
             var pages: [Page] = []
             for path in paths {
                 pages.append(try await client.execute(uri: path, method: method, headers: headers) { response in
-                    Page(status: response.status, headers: response.headers, body: String(decoding: response.body.readableBytesView, as: UTF8.self))
+                    Page(status: response.status, headers: response.headers, body: String(decoding: response.body.readableBytesView, as: UTF8.self),
+                         bytes: Array(response.body.readableBytesView))
                 })
             }
             return pages

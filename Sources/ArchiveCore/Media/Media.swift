@@ -18,6 +18,14 @@ public struct MediaItem: Sendable {
     public let width: Int
     public let height: Int
     public let bytes: Int64
+    /// The pixels of its renditions (upright: a photo turned by its EXIF orientation is taller than wide).
+    public let display: Pixels
+    public let thumbnail: Pixels
+
+    public struct Pixels: Sendable, Equatable {
+        public let width: Int
+        public let height: Int
+    }
 
     public static let columns = ["id", "table", "slug", "position", "primary", "caption", "credit", "rights", "file_name",
                                  "sha256", "content_type", "width", "height", "bytes"]
@@ -147,10 +155,12 @@ public enum Media {
         }
     }
 
-    private static let selectItems = """
+    static let selectItems = """
         SELECT m.id, m.record_table, m.record_id, m.position, m.is_primary, m.caption, m.credit, m.rights, m.file_name,
-               f.sha256, f.content_type, f.width, f.height, f.bytes
+               f.sha256, f.content_type, f.width, f.height, f.bytes, d.width, d.height, t.width, t.height
         FROM media m JOIN media_files f ON f.id = m.file_id
+        LEFT JOIN media_renditions d ON d.file_id = f.id AND d.size = 'display'
+        LEFT JOIN media_renditions t ON t.file_id = f.id AND t.size = 'thumbnail'
         """
 
     static func item(_ id: Int64, _ db: Database) throws -> MediaItem {
@@ -160,13 +170,15 @@ public enum Media {
         return try item(row, db)
     }
 
-    private static func item(_ row: Row, _ db: Database) throws -> MediaItem {
+    static func item(_ row: Row, _ db: Database) throws -> MediaItem {
         let table = row.string(at: 1) ?? ""
         // record_table is one of the record tables (the schema's CHECK): safe to name in SQL.
         let slug: String = try db.fetchOne("SELECT slug FROM \(table) WHERE id = ?", [row.int64(at: 2) ?? 0]) ?? ""
         return MediaItem(id: row.int64(at: 0) ?? 0, table: table, slug: slug, position: Int(row.int64(at: 3) ?? 0),
                          isPrimary: row.int64(at: 4) == 1, caption: row.string(at: 5), credit: row.string(at: 6), rights: row.string(at: 7),
                          fileName: row.string(at: 8), sha256: row.string(at: 9) ?? "", contentType: row.string(at: 10) ?? "",
-                         width: Int(row.int64(at: 11) ?? 0), height: Int(row.int64(at: 12) ?? 0), bytes: row.int64(at: 13) ?? 0)
+                         width: Int(row.int64(at: 11) ?? 0), height: Int(row.int64(at: 12) ?? 0), bytes: row.int64(at: 13) ?? 0,
+                         display: MediaItem.Pixels(width: Int(row.int64(at: 14) ?? 0), height: Int(row.int64(at: 15) ?? 0)),
+                         thumbnail: MediaItem.Pixels(width: Int(row.int64(at: 16) ?? 0), height: Int(row.int64(at: 17) ?? 0)))
     }
 }

@@ -32,6 +32,14 @@ extension SearchScope {
         }
     }
 
+    /// SQL over the record `r`: the SHA-256 of its primary image, else its first (index media_record).
+    var imageSQL: String {
+        """
+        (SELECT f.sha256 FROM media m JOIN media_files f ON f.id = m.file_id
+         WHERE m.record_table = '\(rawValue)' AND m.record_id = r.id ORDER BY m.is_primary DESC, m.position LIMIT 1)
+        """
+    }
+
     /// The details a hit of this kind shows, each as SQL over the record `r` (NULL when unknown), in order.
     var details: [(name: String, sql: String)] {
         switch self {

@@ -41,6 +41,8 @@ public struct SearchHit: Sendable, Equatable {
     public var date: String? = nil
     /// What tells this hit from others of its title, for its kind (SearchScope.details).
     public var details: [Detail] = []
+    /// The SHA-256 of the record's primary image (else its first), when it has one: a thumbnail beside the hit.
+    public var image: String? = nil
 
     /// The snippet (made with `Highlight.segments`) as plain text and matched terms, in order, for a front end
     /// that escapes and marks them itself. Stray markers in the record's own text are dropped.
@@ -203,7 +205,7 @@ public struct Searcher {
             ),
             top AS MATERIALIZED (SELECT id, score FROM scored ORDER BY score, id LIMIT ?)
             SELECT r.slug, \(titleColumn(scope)), \(scope == .collections ? "r.season" : "NULL"), \(yearColumn(scope)),
-                   top.score, snippet(\(index), -1, ?, ?, '…', 16), \(([scope.dateSQL] + scope.details.map(\.sql)).joined(separator: ", "))
+                   top.score, snippet(\(index), -1, ?, ?, '…', 16), \(([scope.dateSQL] + scope.details.map(\.sql) + [scope.imageSQL]).joined(separator: ", "))
             \(evaluateOnce ? """
                 FROM \(index) CROSS JOIN top CROSS JOIN \(scope.rawValue) AS r
                 WHERE \(index) MATCH ? AND \(index).rowid BETWEEN (SELECT min(id) FROM top) AND (SELECT max(id) FROM top)
@@ -224,7 +226,7 @@ public struct Searcher {
                 snippet: row.string(at: 5) ?? "", date: row.string(at: 6),
                 details: scope.details.enumerated().compactMap { index, detail in
                     row.string(at: Int32(7 + index)).map { SearchHit.Detail(name: detail.name, value: $0) }
-                }))
+                }, image: row.string(at: Int32(7 + scope.details.count))))
         }
         return hits
     }

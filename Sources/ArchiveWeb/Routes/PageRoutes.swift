@@ -55,6 +55,7 @@ struct PageRoutes: Sendable {
         router.get("/api") { _, _ in Reply.html(OpenAPI.page) }
         router.get("/api/openapi.json") { _, _ in Reply.json(OpenAPI.document) }
         AssetRoutes().register(on: router)
+        ImageRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
     }
 

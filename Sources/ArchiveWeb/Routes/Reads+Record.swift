@@ -15,6 +15,8 @@ struct RecordContent: Sendable {
     let holdings: InstitutionHoldings?
     /// The slug the institution's page of objects starts after (nil: the first page).
     let after: String?
+    /// Its images, primary first.
+    var images: [MediaItem] = []
 }
 
 extension Reads {
@@ -31,7 +33,7 @@ extension Reads {
                 linkSources: try record.linkSources(archive: archive),
                 sameName: page ? try name.flatMap { try SameName.find($0, of: slug, in: table, archive: archive) } : nil,
                 holdings: page && table == "institutions" ? try InstitutionHoldings.load(slug, after: after, archive: archive) : nil,
-                after: after)
+                after: after, images: try Media.shown(by: table, slug: slug, archive: archive))
         }
     }
 }

@@ -22,10 +22,11 @@ struct Streaming: Sendable {
     let label: String
     let log: ServerLog
 
-    /// A body produced by `produce`, which writes to the BufferedOutput it is given.
-    func body(_ produce: @escaping @Sendable (BufferedOutput) throws -> Void) -> ResponseBody {
+    /// A body produced by `produce`, which writes to the BufferedOutput it is given; `length`, when known, is
+    /// sent as Content-Length (a file's bytes).
+    func body(length: Int? = nil, _ produce: @escaping @Sendable (BufferedOutput) throws -> Void) -> ResponseBody {
         let (channel, stall, label, log) = (self.channel, self.stall, self.label, self.log)
-        return ResponseBody { writer in
+        return ResponseBody(contentLength: length) { writer in
             let window = Window()
             let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
             continuation.onTermination = { _ in window.cancel() }

@@ -32,6 +32,7 @@ enum RecordPage {
             Node.element("h1") { title }
             byline(content)
             holder(content)
+            gallery(content.images, title: title)
             if let description = field("description", of: record) {
                 Node.element("div", [.class("description")]) {
                     for paragraph in description.split(whereSeparator: \.isNewline) { Node.element("p") { String(paragraph) } }

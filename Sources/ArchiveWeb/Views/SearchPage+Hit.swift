@@ -5,7 +5,17 @@ import ArchiveCore
 
 extension SearchPage {
     static func hit(_ hit: SearchHit) -> Node {
-        .element("li") {
+        guard let image = hit.image else { return .element("li", [], [body(hit)]) }
+        // The thumbnail is decoration beside the title that names the record: its alternative text is empty.
+        return .element("li", [.class("with-image")]) {
+            Node.element("img", [.class("thumb"), Attribute("src", RecordPage.imagePath(image, .thumbnail)), Attribute("alt", ""),
+                                 Attribute("width", "64"), Attribute("height", "64"), Attribute("loading", "lazy")])
+            Node.element("div", [], [body(hit)])
+        }
+    }
+
+    private static func body(_ hit: SearchHit) -> Node {
+        .group {
             Node.span("kind", Names.singular(hit.kind))
             Node.link(Names.recordPath(Names.table(ofKind: hit.kind), hit.slug), [.class("hit-title")], hit.title)
             if let date = hit.date {

@@ -1,0 +1,167 @@
+// Images on the web: a record's gallery (primary first, caption, credit and rights under each, the original
+// offered only where its rights allow reuse), thumbnails beside search hits, and /images/… served as files are
+// (type, nosniff, strong ETag, cache headers, HEAD, If-None-Match, one byte range), streamed when large.
+@testable import ArchiveWeb
+import ArchiveCore
+import ArchiveStorage
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite struct ImageRouteTests {
+    static let images = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Fixtures/images").standardized
+    let web: WebFixture
+
+    init() throws {
+        web = try WebFixture { archive in
+            _ = try Media.add([Self.image("phone-photo.jpg"), Self.image("gradient.png")], to: "repetto-zizi",
+                              details: .init(caption: "Zizi — “side”", credit: "Photo: Ève <Studio>", rights: "https://creativecommons.org/licenses/by/4.0/", primary: true),
+                              archive: archive, by: "test")
+            _ = try Media.add([Self.image("fabric.webp")], to: "celine", details: .init(rights: "http://rightsstatements.org/vocab/InC/1.0/"), archive: archive, by: "test")
+            _ = try Media.add([Self.image("transparent.png")], to: "repetto", details: .init(), archive: archive, by: "test")
+            _ = try Media.remove(4, archive: archive, by: "test")
+        }
+    }
+
+    static func image(_ name: String) -> String { images.appendingPathComponent(name).path }
+    static func sha(_ name: String) throws -> String { try sha256(Array(Data(contentsOf: images.appendingPathComponent(name)))) }
+    static func sha256(_ bytes: [UInt8]) -> String { SHA256.hexDigest(bytes) }
+
+    @Test func theRecordPageShowsItsGalleryPrimaryFirstWithCreditsAndRights() async throws {
+        let page = try await web.page("/records/shoes/repetto-zizi")
+        #expect(page.status == .ok)
+        let photo = try Self.sha("phone-photo.jpg"), gradient = try Self.sha("gradient.png")
+        // The primary at display size (the photo is turned upright: 80 × 120), the others as thumbnails.
+        #expect(page.body.contains("<figure class=\"picture main\"><a href=\"/images/\(photo)/display.jpg\"><img src=\"/images/\(photo)/display.jpg\" alt=\"Zizi — “side”\" width=\"80\" height=\"120\">"))
+        #expect(page.body.contains("<img src=\"/images/\(gradient)/thumbnail.jpg\" alt=\"Zizi — “side”\" width=\"120\" height=\"80\" loading=\"lazy\">"))
+        #expect(page.body.contains("<span class=\"credit\">Photo: Ève &lt;Studio&gt;</span>"))
+        #expect(page.body.contains("<a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"noopener noreferrer\">CC BY 4.0</a>"))
+        #expect(page.body.contains("<a href=\"/images/\(photo)/original\" download=\"phone-photo.jpg\">Original (JPEG, 120 × 80)</a>"))
+        // In copyright: shown, credited, no original offered; and the original is not served either.
+        let celine = try await web.page("/records/designers/celine")
+        let fabric = try Self.sha("fabric.webp")
+        #expect(celine.body.contains("/images/\(fabric)/display.jpg"))
+        #expect(celine.body.contains(">In Copyright</a>"))
+        #expect(!celine.body.contains("/images/\(fabric)/original"))
+        #expect(try await web.page("/images/\(fabric)/original").status == .notFound)
+        // No images: no gallery.
+        #expect(!(try await web.page("/records/designers/michael-rider")).body.contains("gallery"))
+    }
+
+    @Test func aHitShowsItsRecordsPrimaryImage() async throws {
+        let page = try await web.page("/search?q=zizi&in=all")
+        let photo = try Self.sha("phone-photo.jpg")
+        #expect(page.body.contains("<li class=\"with-image\"><img class=\"thumb\" src=\"/images/\(photo)/thumbnail.jpg\" alt=\"\" width=\"64\" height=\"64\" loading=\"lazy\"><div><span class=\"kind\">shoe</span><a href=\"/records/shoes/repetto-zizi\""))
+        // A hit without images is as it was.
+        #expect(page.body.contains("<li><span class=\"kind\">collection</span>"))
+    }
+
+    @Test func anImageIsServedAsAFileIs() async throws {
+        let photo = try Self.sha("phone-photo.jpg")
+        let thumbnail = try await web.page("/images/\(photo)/thumbnail.jpg")
+        #expect(thumbnail.status == .ok)
+        #expect(thumbnail.contentType == "image/jpeg")
+        #expect(Array(thumbnail.bytes.prefix(2)) == [0xFF, 0xD8])
+        #expect(thumbnail.headers[.eTag] == "\"\(Self.sha256(thumbnail.bytes))\"")
+        #expect(thumbnail.headers[.contentLength] == String(thumbnail.bytes.count))
+        #expect(thumbnail.headers[.cacheControl] == "public, max-age=604800")
+        #expect(thumbnail.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+        let original = try await web.page("/images/\(photo)/original")
+        #expect(original.bytes == Array(try Data(contentsOf: Self.images.appendingPathComponent("phone-photo.jpg"))))
+        #expect(original.headers[.eTag] == "\"\(photo)\"")
+        #expect(original.headers[.cacheControl] == "public, max-age=31536000, immutable")
+        #expect(original.headers[.contentDisposition] == "inline; filename=\"phone-photo.jpg\"")
+        let head = try await web.get(["/images/\(photo)/original"], method: .head)[0]
+        #expect(head.status == .ok && head.bytes.isEmpty && head.headers[.contentLength] == String(original.bytes.count))
+    }
+
+    @Test func conditionalAndRangeRequests() async throws {
+        let photo = try Self.sha("phone-photo.jpg")
+        let path = "/images/\(photo)/original"
+        let whole = try await web.page(path).bytes
+        for tag in ["\"\(photo)\"", "\"other\", W/\"\(photo)\"", "*"] {
+            let page = try await web.get([path], headers: [.ifNoneMatch: tag])[0]
+            #expect(page.status == .notModified && page.bytes.isEmpty, "\(tag)")
+        }
+        #expect(try await web.get([path], headers: [.ifNoneMatch: "\"other\""])[0].status == .ok)
+        let part = try await web.get([path], headers: [.range: "bytes=10-19"])[0]
+        #expect(part.status == .partialContent)
+        #expect(part.bytes == Array(whole[10..<20]))
+        #expect(part.headers[.contentRange] == "bytes 10-19/\(whole.count)")
+        #expect(try await web.get([path], headers: [.range: "bytes=-5"])[0].bytes == Array(whole.suffix(5)))
+        let outside = try await web.get([path], headers: [.range: "bytes=\(whole.count)-"])[0]
+        #expect(outside.status == .rangeNotSatisfiable && outside.headers[.contentRange] == "bytes */\(whole.count)")
+        // Several ranges, or an If-Range that names other bytes: the whole file.
+        #expect(try await web.get([path], headers: [.range: "bytes=0-1,5-6"])[0].bytes == whole)
+        #expect(try await web.get([path], headers: [.range: "bytes=0-1", .ifRange: "\"other\""])[0].status == .ok)
+    }
+
+    /// A 4.6 MB uncompressed TIFF, larger than a reply read whole: streamed from the blob, whole or in part,
+    /// with its length announced.
+    @Test func aLargeOriginalIsStreamed() async throws {
+        let large = Self.uncompressedTIFF(width: 1600, height: 960)
+        let web = try WebFixture { archive in
+            let scan = String(archive.path.dropLast("archive.sqlite".count)) + "scan-large.tif"
+            FileManager.default.createFile(atPath: scan, contents: Data(large))
+            _ = try Media.add([scan], to: "celine", details: .init(rights: "https://creativecommons.org/publicdomain/zero/1.0/"), archive: archive, by: "test")
+        }
+        let sha = Self.sha256(large)
+        let page = try await web.page("/images/\(sha)/original")
+        #expect(page.status == .ok && page.contentType == "image/tiff")
+        #expect(page.headers[.contentLength] == String(large.count))
+        #expect(page.bytes == large)
+        let tail = try await web.get(["/images/\(sha)/original"], headers: [.range: "bytes=4000000-"])[0]
+        #expect(tail.status == .partialContent && tail.bytes == Array(large[4_000_000...]))
+        // Its renditions were made from it: the display size fits the 1600-pixel box, the thumbnail the 400.
+        let display = try await web.page("/images/\(sha)/display.jpg")
+        #expect(display.status == .ok && display.bytes.count > 1000)
+    }
+
+    @Test func onlyImagesARecordShowsAreServed() async throws {
+        // Image 4 was removed from its record: its bytes stay in the file (for undo), but are not served.
+        let removed = try Self.sha("transparent.png")
+        for size in ["thumbnail.jpg", "display.jpg", "original"] {
+            #expect(try await web.page("/images/\(removed)/\(size)").status == .notFound)
+        }
+        let photo = try Self.sha("phone-photo.jpg")
+        for path in ["/images/\(photo)/large.jpg", "/images/\(String(repeating: "0", count: 64))/thumbnail.jpg",
+                     "/images/\(photo.uppercased())/thumbnail.jpg", "/images/..%2F..%2Fetc%2Fpasswd/original", "/images/x/display.jpg"] {
+            #expect(try await web.page(path).status == .notFound, "\(path)")
+        }
+    }
+
+    /// A baseline RGB TIFF, uncompressed, with a pattern (so that no two renditions of it collide).
+    static func uncompressedTIFF(width: Int, height: Int) -> [UInt8] {
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height { for x in 0..<width { let i = (y * width + x) * 3; pixels[i] = UInt8(x & 255); pixels[i + 1] = UInt8(y & 255); pixels[i + 2] = UInt8((x ^ y) & 255) } }
+        var tiff: [UInt8] = [0x49, 0x49, 42, 0]
+        let le32 = { (v: Int) in [UInt8(v & 255), UInt8(v >> 8 & 255), UInt8(v >> 16 & 255), UInt8(v >> 24 & 255)] }
+        let le16 = { (v: Int) in [UInt8(v & 255), UInt8(v >> 8 & 255)] }
+        let entries: [(tag: Int, type: Int, count: Int, value: Int)] = [
+            (256, 4, 1, width), (257, 4, 1, height), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 2),
+            (273, 4, 1, 0), (277, 3, 1, 3), (278, 4, 1, height), (279, 4, 1, pixels.count),
+        ]
+        let ifdOffset = 8, ifdSize = 2 + entries.count * 12 + 4
+        let dataOffset = ifdOffset + ifdSize
+        tiff += le32(ifdOffset) + le16(entries.count)
+        for entry in entries {
+            let value = entry.tag == 273 ? dataOffset : entry.value
+            tiff += le16(entry.tag) + le16(entry.type) + le32(entry.count) + (entry.type == 3 ? le16(value) + [0, 0] : le32(value))
+        }
+        tiff += le32(0) + pixels
+        return tiff
+    }
+}
+
+/// Range headers as RFC 9110 §14.1.2 reads them (ImageRoutes answers one range, else the whole file).
+@Suite struct ByteRangeTests {
+    @Test(arguments: [
+        ("bytes=0-0", 10, ByteRange.part(0..<1)), ("bytes=5-", 10, .part(5..<10)), ("bytes=-3", 10, .part(7..<10)),
+        ("bytes=-30", 10, .part(0..<10)), ("bytes=3-100", 10, .part(3..<10)), ("bytes=10-", 10, .unsatisfiable),
+        ("bytes=-0", 10, .unsatisfiable), ("bytes=5-2", 10, .whole), ("bytes=0-1,3-4", 10, .whole), ("items=0-1", 10, .whole),
+        ("bytes=a-b", 10, .whole), ("bytes=99999999999999999999-", 10, .whole), ("bytes=0-", 0, .unsatisfiable),
+    ])
+    func rangesAreReadAsRFC9110Says(field: String, count: Int, expected: ByteRange) {
+        #expect(ByteRange.parse(field, count: count) == expected)
+    }
+}
