@@ -165,3 +165,91 @@ import Testing
         #expect(ByteRange.parse(field, count: count) == expected)
     }
 }
+
+/// IIIF: each image a level-0 Image API 3 service whose sizes are its renditions, each record with images a
+/// Presentation API 3 manifest; ids from --base-url; linked from the record's page and its JSON-LD.
+@Suite struct IIIFTests {
+    let web: WebFixture
+    static let base = "https://archive.example.org"
+
+    init() throws {
+        web = try WebFixture(baseURL: Self.base + "/") { archive in
+            _ = try Media.add([ImageRouteTests.image("phone-photo.jpg"), ImageRouteTests.image("gradient.png")], to: "repetto-zizi",
+                              details: .init(caption: "Zizi — “side”", credit: "Photo: Ève", rights: "https://creativecommons.org/licenses/by/4.0/", primary: true),
+                              archive: archive, by: "test")
+        }
+    }
+
+    private func json(_ page: WebFixture.Page) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any], "\(page.body)")
+    }
+
+    @Test func eachImageIsALevel0ImageService() async throws {
+        let photo = try ImageRouteTests.sha("phone-photo.jpg")
+        let page = try await web.page("/iiif/images/\(photo)/info.json")
+        #expect(page.status == .ok)
+        #expect(page.contentType == "application/ld+json;profile=\"http://iiif.io/api/image/3/context.json\"")
+        #expect(page.headers[.accessControlAllowOrigin] == "*")
+        let info = try json(page)
+        #expect(info["@context"] as? String == "http://iiif.io/api/image/3/context.json")
+        #expect(info["id"] as? String == "\(Self.base)/iiif/images/\(photo)")
+        #expect(info["type"] as? String == "ImageService3" && info["profile"] as? String == "level0")
+        // Upright: the EXIF-turned photo is 80 wide, 120 high.
+        #expect(info["width"] as? Int == 80 && info["height"] as? Int == 120)
+        #expect((info["sizes"] as? [[String: Int]]) == [["width": 80, "height": 120], ["width": 80, "height": 120]])
+        #expect(info["rights"] as? String == "https://creativecommons.org/licenses/by/4.0/")
+        // The sizes it lists, by the Image API's addresses: the renditions themselves.
+        let display = try await web.page("/images/\(photo)/display.jpg")
+        for size in ["max", "80,120", "80,", ",120"] {
+            let image = try await web.page("/iiif/images/\(photo)/full/\(size)/0/default.jpg")
+            #expect(image.status == .ok && image.bytes == display.bytes && image.contentType == "image/jpeg", "\(size)")
+        }
+        for path in ["full/10,10/0/default.jpg", "square/max/0/default.jpg", "full/max/90/default.jpg", "full/max/0/gray.jpg", "full/max/0/default.png"] {
+            #expect(try await web.page("/iiif/images/\(photo)/\(path)").status == .badRequest, "\(path)")
+        }
+        let service = try await web.page("/iiif/images/\(photo)")
+        #expect(service.status == .seeOther && service.headers[.location] == "/iiif/images/\(photo)/info.json")
+        #expect(try await web.page("/iiif/images/\(String(repeating: "a", count: 64))/info.json").status == .notFound)
+    }
+
+    @Test func aRecordWithImagesHasAManifest() async throws {
+        let photo = try ImageRouteTests.sha("phone-photo.jpg"), gradient = try ImageRouteTests.sha("gradient.png")
+        let page = try await web.page("/iiif/manifests/shoes/repetto-zizi")
+        #expect(page.status == .ok)
+        #expect(page.contentType == "application/ld+json;profile=\"http://iiif.io/api/presentation/3/context.json\"")
+        let manifest = try json(page)
+        let id = "\(Self.base)/iiif/manifests/shoes/repetto-zizi"
+        #expect(manifest["@context"] as? String == "http://iiif.io/api/presentation/3/context.json")
+        #expect(manifest["id"] as? String == id && manifest["type"] as? String == "Manifest")
+        #expect((manifest["label"] as? [String: [String]]) == ["none": ["Zizi shoe"]])
+        #expect(manifest["rights"] as? String == "https://creativecommons.org/licenses/by/4.0/")
+        #expect(((manifest["requiredStatement"] as? [String: Any])?["value"] as? [String: [String]]) == ["none": ["Photo: Ève"]])
+        #expect(((manifest["homepage"] as? [[String: Any]])?.first?["id"] as? String) == "\(Self.base)/records/shoes/repetto-zizi")
+        let canvases = try #require(manifest["items"] as? [[String: Any]])
+        #expect(canvases.count == 2)
+        #expect(canvases.map { $0["id"] as? String } == ["\(id)/canvas/1", "\(id)/canvas/2"])
+        #expect(canvases.first?["width"] as? Int == 80 && canvases.first?["height"] as? Int == 120)
+        let annotation = try #require(((canvases.first?["items"] as? [[String: Any]])?.first?["items"] as? [[String: Any]])?.first)
+        #expect(annotation["motivation"] as? String == "painting" && annotation["target"] as? String == "\(id)/canvas/1")
+        let body = try #require(annotation["body"] as? [String: Any])
+        #expect(body["id"] as? String == "\(Self.base)/images/\(photo)/display.jpg")
+        #expect(((body["service"] as? [[String: Any]])?.first?["id"] as? String) == "\(Self.base)/iiif/images/\(photo)")
+        #expect(((canvases.last?["thumbnail"] as? [[String: Any]])?.first?["id"] as? String) == "\(Self.base)/images/\(gradient)/thumbnail.jpg")
+        // No images, no manifest.
+        #expect(try await web.page("/iiif/manifests/designers/celine").status == .notFound)
+        #expect(try await web.page("/iiif/manifests/nothing/celine").status == .notFound)
+    }
+
+    @Test func theRecordPageAndItsJSONLDLinkTheManifest() async throws {
+        let page = try await web.page("/records/shoes/repetto-zizi")
+        #expect(page.body.contains("<link rel=\"alternate\" type=\"application/ld+json;profile=&quot;http://iiif.io/api/presentation/3/context.json&quot;\" href=\"/iiif/manifests/shoes/repetto-zizi\">"), "\(page.body.prefix(3000))")
+        #expect(page.body.contains("<a href=\"/iiif/manifests/shoes/repetto-zizi\">IIIF manifest</a>"))
+        let linked = try json(try await web.page("/api/records/shoes/repetto-zizi.jsonld"))
+        let subjects = try #require(linked["subjectOf"] as? [[String: Any]])
+        #expect(subjects.contains { $0["@id"] as? String == "\(Self.base)/iiif/manifests/shoes/repetto-zizi" })
+        #expect(linked["image"] as? [String] == ["\(Self.base)/images/\(try ImageRouteTests.sha("phone-photo.jpg"))/display.jpg",
+                                                 "\(Self.base)/images/\(try ImageRouteTests.sha("gradient.png"))/display.jpg"])
+        // A record without images links no manifest.
+        #expect(!(try await web.page("/records/designers/celine")).body.contains("iiif"))
+    }
+}

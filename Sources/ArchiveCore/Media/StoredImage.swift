@@ -110,3 +110,13 @@ extension Media {
         return items
     }
 }
+
+extension Media {
+    /// An image a record shows, by its address (the first record to show it, for its caption and rights).
+    public static func showing(_ sha256: String, archive: Archive) throws -> MediaItem? {
+        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
+        let rows = try archive.database.cachedStatement(selectItems + " WHERE f.sha256 = ? ORDER BY m.id LIMIT 1").rows([sha256])
+        guard let row = try rows.next() else { return nil }
+        return try item(row, archive.database)
+    }
+}

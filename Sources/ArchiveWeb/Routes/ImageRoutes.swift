@@ -17,52 +17,11 @@ struct ImageRoutes: Sendable {
     static let sizes: [String: StoredImage.Size] = ["thumbnail.jpg": .thumbnail, "display.jpg": .display, "original": .original]
 
     func register(on router: Router<ArchiveRequestContext>) {
-        let pool = services.pool, services = self.services
+        let services = self.services
         router.get("/images/:sha256/:size") { request, context in
             let sha256 = try context.parameters.require("sha256"), name = try context.parameters.require("size")
             guard let size = Self.sizes[name] else { throw Reply.Failure.notFound("there is no image at this address") }
-            guard let image = try await Blocking.run({ try pool.read { try StoredImage.find(sha256, size: size, archive: $0) } }) else {
-                throw Reply.Failure.notFound(size == .original ? "there is no original to download at this address (its rights may not allow it)"
-                                                               : "there is no image at this address")
-            }
-            var headers: HTTPFields = [
-                .contentType: image.contentType, .eTag: "\"\(image.sha256)\"", .acceptRanges: "bytes",
-                // An original's address is its content: it never changes. A rendition may be made anew by a later version.
-                .cacheControl: size == .original ? "public, max-age=31536000, immutable" : "public, max-age=604800",
-            ]
-            if size == .original {
-                headers[.contentDisposition] = "inline; filename=\"\(Self.safeFileName(image))\""
-            }
-            if Self.matches(request.headers[.ifNoneMatch], image) {
-                return Response(status: .notModified, headers: headers)
-            }
-            var status = HTTPResponse.Status.ok
-            var range: Range<Int>?
-            if let asked = request.headers[.range], Self.matches(request.headers[.ifRange] ?? "\"\(image.sha256)\"", image) {
-                switch ByteRange.parse(asked, count: image.count) {
-                case .whole: break
-                case .part(let part):
-                    range = part
-                    status = .partialContent
-                    headers[.contentRange] = "bytes \(part.lowerBound)-\(part.upperBound - 1)/\(image.count)"
-                case .unsatisfiable:
-                    return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(image.count)", .contentType: "text/plain; charset=utf-8"],
-                                    body: .init(byteBuffer: ByteBuffer(string: "the range asked for lies outside the image's \(image.count) bytes\n")))
-                }
-            }
-            let length = range?.count ?? image.count, part = range
-            headers[.contentLength] = String(length)
-            if length <= Self.wholeReadLimit {
-                let bytes = try await Blocking.run { try pool.read { try image.bytes(part, archive: $0) } }
-                return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-            }
-            let downloads = services.downloads, wait = services.limits.downloadWait
-            let lease = try await Blocking.run { try downloads.lease(waiting: wait) }
-            let body = services.streaming(request, context).body(length: length) { output in
-                defer { lease.release() }
-                try lease.read { archive in try image.read(part, archive: archive) { try output.write($0.bindMemory(to: UInt8.self)) } }
-            }
-            return Response(status: status, headers: headers, body: body)
+            return try await services.image(sha256, size: size, request, context)
         }
     }
 
@@ -84,6 +43,55 @@ struct ImageRoutes: Sendable {
             scalar.isASCII && scalar.value >= 0x20 && scalar != "\"" && scalar != "\\" && scalar.value != 0x7F ? Character(scalar) : "_"
         })
         return kept.isEmpty ? image.sha256 : kept
+    }
+}
+
+extension Services {
+    /// The reply for image `sha256` in `size`, whichever address asked (its own, or IIIF's).
+    func image(_ sha256: String, size: StoredImage.Size, _ request: Request, _ context: ArchiveRequestContext) async throws -> Response {
+        let pool = self.pool, services = self
+        guard let image = try await Blocking.run({ try pool.read { try StoredImage.find(sha256, size: size, archive: $0) } }) else {
+            throw Reply.Failure.notFound(size == .original ? "there is no original to download at this address (its rights may not allow it)"
+                                                           : "there is no image at this address")
+        }
+        var headers: HTTPFields = [
+            .contentType: image.contentType, .eTag: "\"\(image.sha256)\"", .acceptRanges: "bytes",
+            // An original's address is its content: it never changes. A rendition may be made anew by a later version.
+            .cacheControl: size == .original ? "public, max-age=31536000, immutable" : "public, max-age=604800",
+        ]
+        if size == .original {
+            headers[.contentDisposition] = "inline; filename=\"\(ImageRoutes.safeFileName(image))\""
+        }
+        if ImageRoutes.matches(request.headers[.ifNoneMatch], image) {
+            return Response(status: .notModified, headers: headers)
+        }
+        var status = HTTPResponse.Status.ok
+        var range: Range<Int>?
+        if let asked = request.headers[.range], ImageRoutes.matches(request.headers[.ifRange] ?? "\"\(image.sha256)\"", image) {
+            switch ByteRange.parse(asked, count: image.count) {
+            case .whole: break
+            case .part(let part):
+                range = part
+                status = .partialContent
+                headers[.contentRange] = "bytes \(part.lowerBound)-\(part.upperBound - 1)/\(image.count)"
+            case .unsatisfiable:
+                return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(image.count)", .contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "the range asked for lies outside the image's \(image.count) bytes\n")))
+            }
+        }
+        let length = range?.count ?? image.count, part = range
+        headers[.contentLength] = String(length)
+        if length <= ImageRoutes.wholeReadLimit {
+            let bytes = try await Blocking.run { try pool.read { try image.bytes(part, archive: $0) } }
+            return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        let downloads = services.downloads, wait = services.limits.downloadWait
+        let lease = try await Blocking.run { try downloads.lease(waiting: wait) }
+        let body = services.streaming(request, context).body(length: length) { output in
+            defer { lease.release() }
+            try lease.read { archive in try image.read(part, archive: archive) { try output.write($0.bindMemory(to: UInt8.self)) } }
+        }
+        return Response(status: status, headers: headers, body: body)
     }
 }
 

@@ -56,6 +56,7 @@ struct PageRoutes: Sendable {
         router.get("/api/openapi.json") { _, _ in Reply.json(OpenAPI.document) }
         AssetRoutes().register(on: router)
         ImageRoutes(services: services).register(on: router)
+        IIIFRoutes(services: services).register(on: router)
         APIRoutes(services: services).register(on: router)
     }
 

@@ -27,9 +27,12 @@ enum RecordLinkedData {
         ]
         let about: [(String, LinkedData?)] = [
             ("sameAs", LinkedData.values((sameAs + ownPages(record)).map(LinkedData.text))),
+            ("image", LinkedData.values(content.images.map { .text((baseURL ?? "") + RecordPage.imagePath($0.sha256, .display)) })),
+            // Its sources, and its IIIF manifest (the images for IIIF viewers).
             ("subjectOf", LinkedData.values(record.sources.map { source in
                 .object([("@type", .text("CreativeWork")), ("@id", .text(self.id("sources", source.slug, baseURL))), ("name", .text(source.title))])
-            })),
+            } + (content.images.isEmpty ? [] : [.object([("@type", .text("CreativeWork")), ("@id", .text((baseURL ?? "") + IIIF.manifestPath(record.table, record.slug))),
+                                                         ("encodingFormat", .text("application/ld+json")), ("name", .text("IIIF manifest"))])]))),
         ]
         return .object(common + specific(content, baseURL: baseURL) + about)
     }

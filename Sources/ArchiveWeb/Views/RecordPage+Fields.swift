@@ -40,6 +40,19 @@ extension RecordPage {
         }
     }
 
+    /// The fields the page lists, labelled and in words, as plain text (a IIIF manifest's metadata).
+    static func catalogueFields(_ content: RecordContent) -> [(label: String, value: String)] {
+        let record = content.record
+        guard let table = Tables.named(record.table) else { return [] }
+        let hidden = shownElsewhere(record.table).union(identifierFields).subtracting(["date_text"])
+        return table.columns.filter { !hidden.contains($0.name) }.compactMap { column in
+            field(column.name, of: record).map { text in
+                if case .reference = column.kind { return (column.label, content.referenceNames[column.name] ?? text) }
+                return (column.label, column.label(of: text))
+            }
+        }
+    }
+
     /// A field's value: a reference as a link named by its record, an address as a link, a licence's address as a
     /// link, a choice in words.
     private static func value(_ text: String, of column: ColumnDescription, _ content: RecordContent) -> Node {

@@ -33,7 +33,7 @@ extension RecordPage {
             Node.element("figcaption") {
                 if let caption = image.caption { Node.element("span", [.class("caption")]) { caption } }
                 if let credit = image.credit { Node.span("credit", credit) }
-                if let rights = image.rights { Node.element("span", [.class("rights")]) { Node.outbound(rights, Media.rightsLabel(rights)) } }
+                if let rights = image.rights { Node.element("span", [.class("licence")]) { Node.outbound(rights, Media.rightsLabel(rights)) } }
                 if let rights = image.rights, Media.allowsReuse(rights) {
                     Node.element("a", [.href(imagePath(image.sha256, .original)), Attribute("download", image.fileName ?? "")]) {
                         "Original (\(image.contentType.dropFirst("image/".count).uppercased()), \(image.width) × \(image.height))"

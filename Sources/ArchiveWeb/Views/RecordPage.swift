@@ -20,7 +20,8 @@ enum RecordPage {
         let head = Layout.Head(description: summary(content, title: title),
                                canonical: Query.link(permalink, [("after", content.after)]),
                                linkedData: RecordLinkedData.document(content, baseURL: baseURL),
-                               alternates: [("application/ld+json", apiPath(path) + RecordLinkedData.suffix)])
+                               alternates: [("application/ld+json", apiPath(path) + RecordLinkedData.suffix)]
+                                   + (content.images.isEmpty ? [] : [(IIIFRoutes.jsonLD, IIIF.manifestPath(record.table, record.slug))]))
         let listed = sourceList(content)
         let numbers = Dictionary(listed.enumerated().map { ($1.slug, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(title: title, section: .browse, head: head) {
@@ -55,7 +56,8 @@ enum RecordPage {
             identifiers(record)
             Components.downloads("Download", { "\(apiPath(path))?format=\($0)" },
                                  extra: [(apiPath(path) + RecordLinkedData.suffix, "JSON-LD"),
-                                         (Query.link("/timeline", [("around", record.slug), ("table", record.table)]), "its timeline")])
+                                         (Query.link("/timeline", [("around", record.slug), ("table", record.table)]), "its timeline")]
+                                    + (content.images.isEmpty ? [] : [(IIIF.manifestPath(record.table, record.slug), "IIIF manifest")]))
         }
     }
 
