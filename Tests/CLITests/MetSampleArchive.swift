@@ -1,6 +1,6 @@
 // An archive of every kind of record for tests that look at record pages: the seeds, the Met sample through its
-// mapping (objects of an institution, makers with ULAN and Wikidata ids, tags with AAT ids), and a designer whose
-// name (and description) is markup.
+// mapping (objects of an institution, makers with ULAN and Wikidata ids, tags with AAT ids), a designer whose
+// name (and description) is markup, and images on a shoe and an object.
 import ArchiveTestSupport
 import Foundation
 import Testing
@@ -19,6 +19,14 @@ enum MetSampleArchive {
             .write(to: folder.url.appendingPathComponent("designers.csv"), atomically: true, encoding: .utf8)
         let designers = try run(["import", "designers.csv"], in: folder.url)
         try #require(designers.status == 0, "\(designers.stderr)")
+        // Images: a gallery on a shoe's and an object's page, a thumbnail beside their hits.
+        let images = root.appendingPathComponent("Tests/Fixtures/images")
+        for (record, files, rights) in [("repetto-zizi", ["phone-photo.jpg", "gradient.png", "scan.tif"], "https://creativecommons.org/licenses/by/4.0/"),
+                                        ("met-156202", ["fabric.webp"], "http://rightsstatements.org/vocab/InC/1.0/")] {
+            let added = try run(["media", "add", record] + files.map { images.appendingPathComponent($0).path }
+                                + ["--caption", "\(record) — “photographed”", "--credit", "Photo: Ève Studio", "--rights", rights, "--primary"], in: folder.url)
+            try #require(added.status == 0, "\(added.stderr)")
+        }
         return folder
     }
 }

@@ -9,7 +9,7 @@ import Testing
 
 @Suite struct PageKindsBrowserTests {
     static let paths = [
-        "/", "/search?q=dress", "/search?q=zzzqx", "/records/objects/met-156202", "/records/institutions/met",
+        "/", "/search?q=dress", "/search?q=zizi", "/search?q=zzzqx", "/records/objects/met-156202", "/records/institutions/met",
         "/records/designers/met-christian-dior", "/records/designers/celine", "/records/collections/celine-ss-2026",
         "/records/shoes/repetto-zizi", "/records/icons/kate-moss", "/records/trends/balletcore", "/records/tags/women",
         "/records/sources/balletcore-derby-article-2025", "/browse", "/browse/objects", "/browse/object_makers", "/timeline",
