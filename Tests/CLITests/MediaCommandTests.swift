@@ -43,6 +43,15 @@ import Testing
             #expect(FileManager.default.contents(atPath: folder.path(path)) == FileManager.default.contents(atPath: image(name)))
         }
         #expect(try run(["check"], in: folder.url).status == 0)
+        // `export --all` lists them (views/media.csv), and its codebook says what each column holds.
+        #expect(try run(["export", "--all", "all"], in: folder.url).status == 0)
+        let view = try String(contentsOf: folder.url.appendingPathComponent("all/views/media.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(view.first == "table,record,position,primary,caption,credit,rights,file_name,sha256,content_type,width,height,bytes")
+        #expect(view.dropFirst().first == "designers,celine,1,1,Derby — “slim”,Photo: Ève Cœur,http://rightsstatements.org/vocab/InC/1.0/,phone-photo.jpg,"
+                + "\(items[0]["sha256"] as? String ?? ""),image/jpeg,120,80,1665")
+        #expect(view.filter { !$0.isEmpty }.count == 5)
+        let codebook = try String(contentsOf: folder.url.appendingPathComponent("all/codebook.csv"), encoding: .utf8)
+        #expect(codebook.contains("views/media.csv,sha256,text,SHA-256 of the original file"))
     }
 
     /// A phone photo says "turn me" in EXIF and carries a GPS position: the renditions are turned (80 × 120

@@ -80,6 +80,33 @@ extension ExportQuery {
             meaning: "One row per shoe with its makers, collections, icons and sources")
     }
 
+    /// The images records show, one row per image (the files themselves: `archive media export`).
+    static let media = ExportQuery(
+        name: "media",
+        sql: """
+            SELECT m.record_table,
+                   CASE m.record_table \(Tables.records.map { "WHEN '\($0.name)' THEN (SELECT slug FROM \($0.name) WHERE id = m.record_id)" }.joined(separator: " ")) END,
+                   m.position, m.is_primary, m.caption, m.credit, m.rights, m.file_name, f.sha256, f.content_type, f.width, f.height, f.bytes
+            FROM media m JOIN media_files f ON f.id = m.file_id ORDER BY m.record_table, m.record_id, m.is_primary DESC, m.position
+            """,
+        columns: [
+            ExportColumn("table", "text", "The table of the record that shows the image", Tables.records.map(\.name).joined(separator: " | ")),
+            ExportColumn("record", "slug", "The record's slug"),
+            ExportColumn("position", "integer", "Its order among the record's images, from 1"),
+            ExportColumn("primary", "integer", "1 for the record's primary image (shown first and beside search hits), else 0", "0 | 1"),
+            ExportColumn("caption", "text", "Caption, also the image's alternative text"),
+            ExportColumn("credit", "text", "Credit line shown with the image"),
+            ExportColumn("rights", "text", "Rights statement or licence, as a URI (rightsstatements.org, Creative Commons)"),
+            ExportColumn("file_name", "text", "The file's name when it was added"),
+            ExportColumn("sha256", "text", "SHA-256 of the original file: its address (/images/SHA256/original) and its check"),
+            ExportColumn("content_type", "text", "What the original is", "image/jpeg | image/png | image/webp | image/tiff"),
+            ExportColumn("width", "integer", "The original's width in pixels, as stored (before any EXIF turn)"),
+            ExportColumn("height", "integer", "The original's height in pixels, as stored"),
+            ExportColumn("bytes", "integer", "The original's size in bytes"),
+        ],
+        isView: true,
+        meaning: "The images records show, one row per image; the files themselves: archive media export")
+
     public static let views: [ExportQuery] = [
         collectionsFull(),
         shoesFull(),
@@ -115,6 +142,7 @@ extension ExportQuery {
             meaning: "Icons and designers, with names"),
         objectsFull(),
         Timeline.view,
+        media,
     ]
 
     /// objects_full; `rows` names the object `o` (see `from`).
