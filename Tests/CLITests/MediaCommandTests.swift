@@ -167,6 +167,9 @@ import Testing
         let help = try media(["add", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("at most 512 MiB per file and 250 million pixels per image"), "\(help)")
         #expect(try media(["list"]).stderr == "the archive holds no images\n")
+        // --db before a command of two names, as before any other command.
+        #expect(try run(["--db", db, "media", "list", "--format", "csv"], in: URL(fileURLWithPath: "/")).stdout.hasPrefix("id,table,slug,position"))
+        #expect(try run(["--db=\(db)", "media", "add", "celine", image("gradient.png")], in: URL(fileURLWithPath: "/")).status == 0)
     }
 
     /// One flipped byte in a stored image (written by another tool) is found by `check` and named.
