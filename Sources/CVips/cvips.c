@@ -78,6 +78,33 @@ int cvips_header(const char *path, char *format, size_t format_size, int *width,
     return 0;
 }
 
+/// Flattens `image` on white where it has alpha, writes it as a stripped progressive JPEG; takes the image.
+static int save_jpeg(VipsImage *image, int quality, unsigned char **bytes, size_t *size, int *width, int *height,
+                     char *error, size_t error_size) {
+    // A JPEG has no alpha: a transparent PNG is flattened onto white, as it shows on a page.
+    VipsImage *flat = NULL;
+    if (vips_image_hasalpha(image)) {
+        VipsArrayDouble *white = vips_array_double_newv(1, 255.0);
+        int failed = vips_flatten(image, &flat, "background", white, NULL);
+        vips_area_unref(VIPS_AREA(white));
+        g_object_unref(image);
+        if (failed) return fail(error, error_size, "could not be flattened");
+    } else {
+        flat = image;
+    }
+    void *buffer = NULL;
+    size_t length = 0;
+    int failed = vips_jpegsave_buffer(flat, &buffer, &length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
+                                      "interlace", TRUE, NULL);
+    *width = vips_image_get_width(flat);
+    *height = vips_image_get_height(flat);
+    g_object_unref(flat);
+    if (failed) return fail(error, error_size, "could not be written as JPEG");
+    *bytes = buffer;
+    *size = length;
+    return 0;
+}
+
 int cvips_derivative(const char *path, int box, int quality, unsigned char **bytes, size_t *size, int *width, int *height,
                      char *error, size_t error_size) {
     VipsSource *source = vips_source_new_from_file(path);
@@ -89,28 +116,16 @@ int cvips_derivative(const char *path, int box, int quality, unsigned char **byt
                                        "option_string", "fail_on=error", NULL);
     g_object_unref(source);
     if (failed) return fail(error, error_size, "could not be read as an image");
-    // A JPEG has no alpha: a transparent PNG is flattened onto white, as it shows on a page.
-    VipsImage *flat = NULL;
-    if (vips_image_hasalpha(thumbnail)) {
-        VipsArrayDouble *white = vips_array_double_newv(1, 255.0);
-        failed = vips_flatten(thumbnail, &flat, "background", white, NULL);
-        vips_area_unref(VIPS_AREA(white));
-        g_object_unref(thumbnail);
-        if (failed) return fail(error, error_size, "could not be flattened");
-    } else {
-        flat = thumbnail;
+    return save_jpeg(thumbnail, quality, bytes, size, width, height, error, error_size);
+}
+
+int cvips_derivative_of_bytes(const void *image, size_t image_size, int box, int quality, unsigned char **bytes, size_t *size,
+                              int *width, int *height, char *error, size_t error_size) {
+    VipsImage *thumbnail = NULL;
+    if (vips_thumbnail_buffer((void *)image, image_size, &thumbnail, box, "height", box, "size", VIPS_SIZE_DOWN, NULL)) {
+        return fail(error, error_size, "could not be shrunk");
     }
-    void *buffer = NULL;
-    size_t length = 0;
-    failed = vips_jpegsave_buffer(flat, &buffer, &length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
-                                  "interlace", TRUE, NULL);
-    *width = vips_image_get_width(flat);
-    *height = vips_image_get_height(flat);
-    g_object_unref(flat);
-    if (failed) return fail(error, error_size, "could not be written as JPEG");
-    *bytes = buffer;
-    *size = length;
-    return 0;
+    return save_jpeg(thumbnail, quality, bytes, size, width, height, error, error_size);
 }
 
 void cvips_free(void *bytes) { g_free(bytes); }

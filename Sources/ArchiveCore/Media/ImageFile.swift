@@ -41,6 +41,20 @@ enum ImageFile {
         return Rendition(bytes: Array(UnsafeBufferPointer(start: bytes, count: size)), width: Int(width), height: Int(height))
     }
 
+    /// A smaller rendition made from a JPEG already made (the display size), not from the file again.
+    static func rendition(of made: Rendition, box: Int, name: String) throws -> Rendition {
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        var width: Int32 = 0, height: Int32 = 0
+        var error = [CChar](repeating: 0, count: 512)
+        let status = made.bytes.withUnsafeBytes { image in
+            cvips_derivative_of_bytes(image.baseAddress, image.count, Int32(box), 82, &bytes, &size, &width, &height, &error, error.count)
+        }
+        guard status == 0, let bytes else { throw ArchiveError(.invalidInput, "\(name): \(message(error))") }
+        defer { cvips_free(bytes) }
+        return Rendition(bytes: Array(UnsafeBufferPointer(start: bytes, count: size)), width: Int(width), height: Int(height))
+    }
+
     private static func start(_ name: String) throws {
         var error = [CChar](repeating: 0, count: 512)
         guard cvips_start(&error, error.count) == 0 else {

@@ -1,7 +1,9 @@
 // Stores an image file's bytes in media_files, once per content (Migrations/0014_media.sql), with its
 // renditions. The file is read twice in 1 MiB pieces: once to hash it (is it stored already?), once to copy it
 // into a blob while hashing again, so that memory stays flat whatever its size and a file changed between the
-// two readings is refused rather than stored under another file's address.
+// two readings is refused rather than stored under another file's address. (Hashing first is what keeps memory
+// flat: a row given its address after its bytes would be rewritten whole by the UPDATE, 594 MB of RSS for a
+// 288 MB master where this takes 115.)
 import ArchiveStorage
 import Glibc
 
@@ -34,8 +36,10 @@ enum MediaFiles {
         guard copied == sha256 else {
             throw ArchiveError(.invalidInput, "\(name): the file changed while it was being read; nothing was stored")
         }
-        for (size, box) in [("thumbnail", MediaLimits.thumbnailBox), ("display", MediaLimits.displayBox)] {
-            let made = try ImageFile.rendition(path, box: box, name: name)
+        // The master is decoded once, for the display size; the thumbnail is made from that.
+        let display = try ImageFile.rendition(path, box: MediaLimits.displayBox, name: name)
+        let thumbnail = try ImageFile.rendition(of: display, box: MediaLimits.thumbnailBox, name: name)
+        for (size, made) in [("thumbnail", thumbnail), ("display", display)] {
             try db.execute("INSERT INTO media_renditions (file_id, size, content_type, width, height, sha256, data) VALUES (?, ?, 'image/jpeg', ?, ?, ?, ?)",
                            [id, size, Int64(made.width), Int64(made.height), SHA256.hexDigest(made.bytes), made.bytes])
         }

@@ -41,7 +41,8 @@ enum IIIF {
     static func rendition(_ image: MediaItem, region: String, size: String, rotation: String, file: String) -> StoredImage.Size? {
         guard region == "full", rotation == "0", file == "default.jpg" else { return nil }
         if size == "max" { return .display }
-        for (pixels, rendition) in [(image.thumbnail, StoredImage.Size.thumbnail), (image.display, .display)] {
+        // The display size first: a small image's two renditions have the same size, and the display one is better.
+        for (pixels, rendition) in [(image.display, StoredImage.Size.display), (image.thumbnail, .thumbnail)] {
             if ["\(pixels.width),\(pixels.height)", "\(pixels.width),", ",\(pixels.height)"].contains(size) { return rendition }
         }
         return nil

@@ -18,6 +18,11 @@ int cvips_header(const char *path, char *format, size_t format_size, int *width,
 int cvips_derivative(const char *path, int box, int quality, unsigned char **bytes, size_t *size, int *width, int *height,
                      char *error, size_t error_size);
 
+/// The same, made from an image already in memory (a smaller rendition made from the display one, so that a large
+/// master is decoded once).
+int cvips_derivative_of_bytes(const void *image, size_t image_size, int box, int quality, unsigned char **bytes, size_t *size,
+                              int *width, int *height, char *error, size_t error_size);
+
 void cvips_free(void *bytes);
 
 #endif
