@@ -22,6 +22,7 @@ struct StatsCommand: ParsableCommand {
             var out = alignedTable([["records", ""]] + records.map { ["  " + $0.table, String($0.rows)] }
                 + [["relations", String(relations.reduce(0) { $0 + $1.rows })]] + relations.map { ["  " + $0.table, String($0.rows)] })
             out += alignedTable([
+                ["images", "\(stats.images) shown, \(stats.imageFiles) files stored, \(stats.imageBytes) bytes"],
                 ["file", "\(archive.path), \(stats.fileBytes) bytes"],
                 ["schema version", String(stats.schemaVersion)],
                 ["SQLite", stats.sqliteVersion],

@@ -76,6 +76,9 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("(1 already stored: kept once)"))
         #expect(try sqlite3(db, "SELECT count(*) FROM media; SELECT count(*) FROM media_files; SELECT count(*) FROM media_renditions") == "2\n1\n2\n")
+        // `archive stats` counts both: images shown, files stored, their bytes.
+        #expect(try run(["stats", "--format", "json"], in: folder.url).stdout.contains("\"images\":{\"shown\":2,\"files\":1,\"bytes\":17624}"))
+        #expect(try run(["stats"], in: folder.url).stdout.contains("images          2 shown, 1 files stored, 17624 bytes\n"))
         // Twice on one record is refused, naming the file.
         let again = try media(["add", "celine", image("gradient.png")])
         #expect(again.status == 65)
@@ -136,6 +139,8 @@ import Testing
         ("not-an-image.jpg", 65, "not-an-image.jpg: is not a JPEG, PNG, WebP or TIFF image"),
         ("truncated.jpg", 65, "truncated.jpg: is not a readable image"),
         ("missing.jpg", 66, "missing.jpg: cannot be read (no such file)"),
+        // A header that claims 60000 × 60000 pixels over a few bytes (a decompression bomb): refused from its header.
+        ("bomb.png", 65, "bomb.png: 60000 × 60000 pixels is more than an image may have (at most 512 MiB per file and 250 million pixels per image)"),
     ])
     func aBadFileIsOneLineAndChangesNothing(name: String, status: Int32, message: String) throws {
         let before = try content()

@@ -23,6 +23,10 @@ public struct ArchiveStats: Sendable {
     public let schemaVersion: Int
     public let sqliteVersion: String
     public let lastImport: LastImport?
+    /// Images records show; the files stored (each once, however many records show it) and their bytes.
+    public let images: Int
+    public let imageFiles: Int
+    public let imageBytes: Int64
 
     public init(archive: Archive) throws {
         let db = archive.database
@@ -33,6 +37,9 @@ public struct ArchiveStats: Sendable {
             var status = stat()
             return total + (stat(archive.path + suffix, &status) == 0 ? Int64(status.st_size) : 0)
         }
+        images = Int(try db.fetchOne("SELECT count(*) FROM media") ?? Int64(0))
+        imageFiles = Int(try db.fetchOne("SELECT count(*) FROM media_files") ?? Int64(0))
+        imageBytes = try db.fetchOne("SELECT coalesce(sum(bytes), 0) FROM media_files") ?? 0
         schemaVersion = try archive.schemaVersion()
         sqliteVersion = Database.sqliteVersion
         let statement = try db.prepare("SELECT finished_at, source, added, updated, unchanged FROM imports ORDER BY id DESC LIMIT 1")
@@ -53,7 +60,8 @@ extension ArchiveStats {
         let last = lastImport.map {
             "{\"finished_at\":\(quoted($0.finishedAt)),\"source\":\(quoted($0.source)),\"added\":\($0.added),\"updated\":\($0.updated),\"unchanged\":\($0.unchanged)}"
         } ?? "null"
-        return "{\"tables\":{\(counts)},\"file_bytes\":\(fileBytes),\"schema_version\":\(schemaVersion),"
+        return "{\"tables\":{\(counts)},\"images\":{\"shown\":\(images),\"files\":\(imageFiles),\"bytes\":\(imageBytes)},"
+            + "\"file_bytes\":\(fileBytes),\"schema_version\":\(schemaVersion),"
             + "\"sqlite_version\":\(quoted(sqliteVersion)),\"last_import\":\(last)}"
     }
 }
