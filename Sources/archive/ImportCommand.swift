@@ -34,6 +34,21 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the file through this import mapping (JSON; see README, Import mappings).", valueName: "mapping.json"))
     var mapping: String?
 
+    @Option(help: ArgumentHelp("A folder of images to add to the records they match (--match), in the same transaction.", valueName: "folder"))
+    var images: String?
+
+    @Option(help: ArgumentHelp("With --images: which files are a record's, as a template of its columns and a shell pattern (default: {slug}*).", valueName: "template"))
+    var match: String?
+
+    @Option(help: ArgumentHelp("With --images: the records' table, when the import holds several.", valueName: "table"))
+    var imagesFor: String?
+
+    @Option(help: ArgumentHelp("With --images: the images' rights, as a URI (rightsstatements.org, Creative Commons).", valueName: "uri"))
+    var imageRights: String?
+
+    @Option(help: ArgumentHelp("With --images: the credit line shown with them.", valueName: "text"))
+    var imageCredit: String?
+
     @OptionGroup var change: ActorOption
 
     @Flag(help: "Check everything and report what would change, without writing.")
@@ -57,6 +72,13 @@ struct ImportCommand: ParsableCommand {
         }
         if source == "seeds" && table != nil { throw ValidationError("--table applies to a file, not to the seeds") }
         if mapping != nil && (source == "seeds" || table != nil) { throw ValidationError("--mapping applies to one file of your own, without --table") }
+        if images == nil && (match != nil || imagesFor != nil || imageRights != nil || imageCredit != nil) {
+            throw ValidationError("--match, --images-for, --image-rights and --image-credit go with --images FOLDER")
+        }
+        if let imagesFor, !Tables.records.contains(where: { $0.name == imagesFor }) {
+            throw ValidationError("--images-for: '\(imagesFor)' is not a record table; record tables: \(Tables.records.map(\.name).joined(separator: ", "))")
+        }
+        if let imageRights { do { try Media.checkRights(imageRights) } catch let error as ArchiveError { throw ValidationError(error.message) } }
     }
 
     func run() throws {
@@ -79,7 +101,9 @@ struct ImportCommand: ParsableCommand {
         do {
             report = try Importer(archive: archive).run(files, options: ImportOptions(dryRun: dryRun, source: source, formulaGuard: !noFormulaGuard,
                                                                                  actor: change.actor,
-                                                                                 keepsHistory: !noHistory, overwritesEdits: overwriteEdits),
+                                                                                 keepsHistory: !noHistory, overwritesEdits: overwriteEdits,
+                                                                                 images: images.map { ImageMatch(folder: $0, template: match ?? "{slug}*", table: imagesFor,
+                                                                                                                 details: .init(credit: imageCredit, rights: imageRights)) }),
                                                  progress: bar?.update)
             bar?.finish()
         } catch let failure as ImportFailure {
@@ -130,6 +154,9 @@ struct ImportCommand: ParsableCommand {
         } else {
             Console.note("\(subject): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged"
                 + (report.dryRun ? " (would be)" : ""))
+        }
+        if images != nil {
+            Console.note("images: \(report.imagesAdded) \(report.dryRun ? "would be added" : "added") to the records they match in \(images ?? "")")
         }
     }
 }

@@ -153,6 +153,51 @@ import Testing
         #expect(try sqlite3(db, "SELECT count(*) FROM media_files; SELECT count(*) FROM changes") == "0\n1\n")
     }
 
+    /// A folder of images matched to the records an import brings, by a template of their columns, in the import's
+    /// own transaction: a file per record or several, names with fnmatch's own characters, hidden files left out;
+    /// a re-import adds only new files; one bad image fails the whole import with nothing changed; undo takes both.
+    @Test func anImportAddsAFolderOfImagesMatchedToItsRecords() throws {
+        let photos = folder.url.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        for (fixture, name) in [("phone-photo.jpg", "A.1_front.jpg"), ("gradient.png", "A.1_side.png"), ("fabric.webp", "A.10.webp"),
+                                ("scan.tif", "B[2].tif"), ("not-an-image.jpg", ".hidden.jpg"), ("transparent.png", "A.1x.png")] {
+            try FileManager.default.copyItem(atPath: image(fixture), toPath: photos.appendingPathComponent(name).path)
+        }
+        try "slug,name\nm,Museum\n".write(to: folder.url.appendingPathComponent("institutions.csv"), atomically: true, encoding: .utf8)
+        try "slug,institution,accession_number,title\no1,m,A.1,Dress\no10,m,A.10,Coat\no2,m,B[2],Hat\no3,m,C.3,Shoe\n"
+            .write(to: folder.url.appendingPathComponent("objects.csv"), atomically: true, encoding: .utf8)
+        #expect(try run(["import", "institutions.csv"], in: folder.url).status == 0)
+        let before = try content()
+        let matching = ["--images", "photos", "--match", "{accession_number}[._]*", "--image-rights", "https://creativecommons.org/publicdomain/zero/1.0/"]
+        let dry = try run(["import", "objects.csv", "--dry-run"] + matching, in: folder.url)
+        #expect(dry.status == 0 && dry.stderr.contains("images: 4 would be added to the records they match in photos"), "\(dry.stderr)")
+        #expect(try content() == before)
+        let imported = try run(["import", "objects.csv"] + matching, in: folder.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("images: 4 added to the records they match in photos"))
+        // A.1x.png does not match A.1[._]*; B[2] is the accession number itself, not a pattern.
+        #expect(try sqlite3(db, "SELECT o.slug, m.position, m.file_name, m.rights FROM media m JOIN objects o ON o.id = m.record_id ORDER BY o.slug, m.position")
+                == "o1|1|A.1_front.jpg|https://creativecommons.org/publicdomain/zero/1.0/\no1|2|A.1_side.png|https://creativecommons.org/publicdomain/zero/1.0/\n"
+                + "o10|1|A.10.webp|https://creativecommons.org/publicdomain/zero/1.0/\no2|1|B[2].tif|https://creativecommons.org/publicdomain/zero/1.0/\n")
+        // Again: nothing new, nothing changed, no change in the history.
+        let again = try run(["import", "objects.csv"] + matching, in: folder.url)
+        #expect(again.stderr.contains("nothing to change") && again.stderr.contains("images: 0 added"))
+        // A damaged image among new ones: one line, the archive as it was.
+        let withImages = try content()
+        try FileManager.default.copyItem(atPath: image("truncated.jpg"), toPath: photos.appendingPathComponent("C.3.jpg").path)
+        let failed = try run(["import", "objects.csv"] + matching, in: folder.url)
+        #expect(failed.status == 65 && failed.stderr.hasPrefix("archive: photos/C.3.jpg: is not a readable image"), "\(failed.stderr)")
+        #expect(try content() == withImages)
+        // The import with its images is one change: undo takes the records and their images.
+        #expect(try run(["undo", "3"], in: folder.url).status == 0)
+        #expect(try sqlite3(db, "SELECT count(*) FROM media; SELECT count(*) FROM objects") == "0\n0\n")
+        // Mistakes in the options: one line, nothing changed.
+        let typo = try run(["import", "objects.csv", "--images", "photos", "--match", "{acession_number}*"], in: folder.url)
+        #expect(typo.status == 65 && typo.stderr == "archive: --match \"{acession_number}*\": {acession_number} is not a column of objects; did you mean {accession_number}?\n")
+        #expect(try run(["import", "objects.csv", "--match", "{slug}*"], in: folder.url).status == 64)
+        #expect(try run(["import", "objects.csv", "--images", "nowhere"], in: folder.url).status == 66)
+    }
+
     @Test func aFIFOOrAFolderIsRefusedWithoutWaiting() throws {
         let fifo = folder.path("pipe.jpg")
         #expect(mkfifo(fifo, 0o644) == 0)

@@ -21,12 +21,14 @@ public struct ImportReport: Sendable {
     /// few; `keptEditCount` counts them all).
     public var keptEdits: [KeptEdit] = []
     public var keptEditCount = 0
+    /// Images added to the records they matched (--images), or that would be.
+    public var imagesAdded = 0
 
     public var added: Int { tables.reduce(0) { $0 + $1.added } }
     public var updated: Int { tables.reduce(0) { $0 + $1.updated } }
     public var unchanged: Int { tables.reduce(0) { $0 + $1.unchanged } }
     /// True when the archive was already up to date with the input.
-    public var changedNothing: Bool { added == 0 && updated == 0 }
+    public var changedNothing: Bool { added == 0 && updated == 0 && imagesAdded == 0 }
 
     public func counts(for table: String) -> TableCounts? { tables.first { $0.table == table } }
 }

@@ -21,10 +21,14 @@ public struct ImportOptions: Sendable {
     public var keepsHistory = true
     /// Take the file's value for a field a curator edited since it was imported (by default the curator's stays).
     public var overwritesEdits = false
+    /// A folder of images to add to the records they match, in the same transaction.
+    public var images: ImageMatch?
 
     public init(dryRun: Bool = false, maximumProblems: Int = 50, bulkLoad: BulkLoadPolicy = .automatic, source: String = "files",
-                formulaGuard: Bool = true, actor: String = "unknown", keepsHistory: Bool = true, overwritesEdits: Bool = false) {
+                formulaGuard: Bool = true, actor: String = "unknown", keepsHistory: Bool = true, overwritesEdits: Bool = false,
+                images: ImageMatch? = nil) {
         self.dryRun = dryRun
+        self.images = images
         self.overwritesEdits = overwritesEdits
         self.keepsHistory = keepsHistory
         self.actor = actor
@@ -71,7 +75,10 @@ public final class Importer {
                                     formulaGuard: options.formulaGuard, progress: progress, archive: mapped ? try ArchiveBeforeImport(db) : nil)
                 try run.importAll(files)
                 guard problems.isEmpty else { throw problems.failure() }
-                let report = run.report(dryRun: options.dryRun)
+                var report = run.report(dryRun: options.dryRun)
+                if let images = options.images {
+                    report.imagesAdded = try images.attach(importing: files.map(\.table), db, log: log, dryRun: options.dryRun)
+                }
                 if options.dryRun { throw DryRunFinished(report: report) }
                 try bulkLoad?.finish(db)
                 try log?.finish(addedBy: run.writer)
