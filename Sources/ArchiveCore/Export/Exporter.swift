@@ -56,11 +56,7 @@ public struct Exporter {
     /// or in none, so the folder imports back without dangling references.
     public func exportAll(to directory: String, csv: RowWriter.CSVOptions = .init()) throws -> [String] {
         let views = directory + "/views"
-        for folder in [directory, views] where mkdir(folder, 0o755) != 0 {
-            guard errno == EEXIST, (try? FilePath(folder))?.isDirectory == true else {
-                throw ArchiveError(.cannotWrite, "cannot create the folder \(folder): \(errno == EEXIST ? "a file has that name" : String(cString: strerror(errno)))")
-            }
-        }
+        try FilePath.makeFolders([directory, views])
         let protected = ArchiveFiles(archivePath: archive.path)
         return try archive.database.transaction(.deferred) {
             var written: [String] = []

@@ -68,3 +68,15 @@ struct FilePath {
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
+
+extension FilePath {
+    /// Creates each folder that does not exist yet, in order (a parent before its child); one that exists is
+    /// fine, a file in its place is an error naming it.
+    static func makeFolders(_ folders: [String]) throws {
+        for folder in folders where mkdir(folder, 0o755) != 0 {
+            guard errno == EEXIST, (try? FilePath(folder))?.isDirectory == true else {
+                throw ArchiveError(.cannotWrite, "cannot create the folder \(folder): \(errno == EEXIST ? "a file has that name" : String(cString: strerror(errno)))")
+            }
+        }
+    }
+}

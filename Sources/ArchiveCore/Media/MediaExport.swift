@@ -15,7 +15,7 @@ extension Media {
                 var written: [String] = []
                 for item in items {
                     let folder = directory + "/" + item.table + "/" + item.slug
-                    try makeFolders([directory, directory + "/" + item.table, folder])
+                    try FilePath.makeFolders([directory, directory + "/" + item.table, folder])
                     let path = folder + "/" + fileName(item)
                     guard let fileID: Int64 = try db.fetchOne("SELECT id FROM media_files WHERE sha256 = ?", [item.sha256]) else { continue }
                     let blob = try db.openBlob(table: "media_files", column: "data", rowid: fileID)
@@ -42,13 +42,5 @@ extension Media {
         if stem.isEmpty { stem = String(item.sha256.prefix(12)) }
         let ext = ["image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/tiff": "tif"][item.contentType] ?? "bin"
         return "\(item.position)-\(stem).\(ext)"
-    }
-
-    private static func makeFolders(_ folders: [String]) throws {
-        for folder in folders where mkdir(folder, 0o755) != 0 {
-            guard errno == EEXIST, (try? FilePath(folder))?.isDirectory == true else {
-                throw ArchiveError(.cannotWrite, "cannot create the folder \(folder): \(errno == EEXIST ? "a file has that name" : String(cString: strerror(errno)))")
-            }
-        }
     }
 }

@@ -22,7 +22,7 @@ public struct StoredImage: Sendable {
     /// The image `sha256` (an original's address) in `size`, while some record shows it; nil otherwise. An
     /// original is nil where no record that shows it allows its download.
     public static func find(_ sha256: String, size: Size, archive: Archive) throws -> StoredImage? {
-        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
+        guard Media.isAddress(sha256) else { return nil }
         let db = archive.database
         let statement = try db.cachedStatement("""
             SELECT f.content_type, f.bytes, f.sha256, m.file_name, r.content_type, length(r.data), r.sha256,
@@ -112,9 +112,14 @@ extension Media {
 }
 
 extension Media {
+    /// Whether `text` can be an image's address: 64 lowercase hexadecimal digits (what media_files.sha256 holds).
+    public static func isAddress(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
     /// An image a record shows, by its address (the first record to show it, for its caption and rights).
     public static func showing(_ sha256: String, archive: Archive) throws -> MediaItem? {
-        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
+        guard isAddress(sha256) else { return nil }
         let rows = try archive.database.cachedStatement(selectItems + " WHERE f.sha256 = ? ORDER BY m.id LIMIT 1").rows([sha256])
         guard let row = try rows.next() else { return nil }
         return try item(row, archive.database)
