@@ -247,8 +247,12 @@ import Testing
         let linked = try json(try await web.page("/api/records/shoes/repetto-zizi.jsonld"))
         let subjects = try #require(linked["subjectOf"] as? [[String: Any]])
         #expect(subjects.contains { $0["@id"] as? String == "\(Self.base)/iiif/manifests/shoes/repetto-zizi" })
-        #expect(linked["image"] as? [String] == ["\(Self.base)/images/\(try ImageRouteTests.sha("phone-photo.jpg"))/display.jpg",
-                                                 "\(Self.base)/images/\(try ImageRouteTests.sha("gradient.png"))/display.jpg"])
+        let images = try #require(linked["image"] as? [[String: Any]])
+        #expect(images.map { $0["contentUrl"] as? String } == ["\(Self.base)/images/\(try ImageRouteTests.sha("phone-photo.jpg"))/display.jpg",
+                                                             "\(Self.base)/images/\(try ImageRouteTests.sha("gradient.png"))/display.jpg"])
+        #expect(images.first?["@type"] as? String == "ImageObject")
+        #expect(images.first?["license"] as? String == "https://creativecommons.org/licenses/by/4.0/")
+        #expect(images.first?["creditText"] as? String == "Photo: Ève" && images.first?["caption"] as? String == "Zizi — “side”")
         // A record without images links no manifest.
         #expect(!(try await web.page("/records/designers/celine")).body.contains("iiif"))
     }

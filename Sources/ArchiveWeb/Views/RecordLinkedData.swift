@@ -27,7 +27,14 @@ enum RecordLinkedData {
         ]
         let about: [(String, LinkedData?)] = [
             ("sameAs", LinkedData.values((sameAs + ownPages(record)).map(LinkedData.text))),
-            ("image", LinkedData.values(content.images.map { .text((baseURL ?? "") + RecordPage.imagePath($0.sha256, .display)) })),
+            // Each image with its rights and credit, as schema.org's ImageObject says them.
+            ("image", LinkedData.values(content.images.map { image in
+                .object([("@type", .text("ImageObject")), ("contentUrl", .text((baseURL ?? "") + RecordPage.imagePath(image.sha256, .display))),
+                         ("thumbnailUrl", .text((baseURL ?? "") + RecordPage.imagePath(image.sha256, .thumbnail))),
+                         ("caption", LinkedData.text(image.caption)), ("creditText", LinkedData.text(image.credit)),
+                         ("license", LinkedData.text(image.rights)),
+                         ("width", .number(image.display.width)), ("height", .number(image.display.height))])
+            })),
             // Its sources, and its IIIF manifest (the images for IIIF viewers).
             ("subjectOf", LinkedData.values(record.sources.map { source in
                 .object([("@type", .text("CreativeWork")), ("@id", .text(self.id("sources", source.slug, baseURL))), ("name", .text(source.title))])
