@@ -198,6 +198,35 @@ import Testing
         #expect(try run(["import", "objects.csv", "--images", "nowhere"], in: folder.url).status == 66)
     }
 
+    /// Files made by the test, each wrong in its own way: one line, the exit it should have, nothing changed.
+    @Test func hostileFilesAreRefusedInOneLineAndChangeNothing() throws {
+        let made = folder.url.appendingPathComponent("hostile")
+        try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+        let write = { (name: String, text: String) in try text.write(to: made.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        try write("drawing.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><script>alert(1)</script></svg>")
+        try write("page.jpg", "<!doctype html><html><body><img src=x onerror=alert(1)></body></html>")
+        try write("empty.jpg", "")
+        // 2 GB without writing it: a sparse file, refused by its size before a byte is read.
+        let huge = made.appendingPathComponent("huge.tif").path
+        FileManager.default.createFile(atPath: huge, contents: nil)
+        #expect(truncate(huge, 2 << 30) == 0)
+        let before = try content()
+        for (name, status, message) in [("drawing.svg", Int32(65), "drawing.svg: is not a JPEG, PNG, WebP or TIFF image"),
+                                         ("page.jpg", 65, "page.jpg: is not a JPEG, PNG, WebP or TIFF image"),
+                                         ("empty.jpg", 65, "empty.jpg: is empty"),
+                                         ("huge.tif", 65, "huge.tif: 2147483648 bytes is more than a file may have (at most 512 MiB per file and 250 million pixels per image)")] {
+            let result = try media(["add", "celine", made.appendingPathComponent(name).path])
+            #expect(result.status == status, "\(name): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("archive: ") && result.stderr.hasSuffix(message + "\n") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+        #expect(try content() == before)
+        // A PNG named .jpg is what its bytes say.
+        let lying = made.appendingPathComponent("really-a-png.jpg")
+        try FileManager.default.copyItem(atPath: image("gradient.png"), toPath: lying.path)
+        #expect(try media(["add", "celine", lying.path]).status == 0)
+        #expect(try sqlite3(db, "SELECT content_type FROM media_files") == "image/png\n")
+    }
+
     @Test func aFIFOOrAFolderIsRefusedWithoutWaiting() throws {
         let fifo = folder.path("pipe.jpg")
         #expect(mkfifo(fifo, 0o644) == 0)
