@@ -58,7 +58,7 @@ static const char *format_of_source(VipsSource *source) {
     return class ? format_of(class->nickname) : NULL;
 }
 
-int cvips_header(const char *path, char *format, size_t format_size, int *width, int *height, char *error, size_t error_size) {
+int cvips_header(const char *path, char *format, size_t format_size, int *width, int *height, int *pages, char *error, size_t error_size) {
     VipsSource *source = vips_source_new_from_file(path);
     if (!source) return fail(error, error_size, "cannot be read");
     const char *found = format_of_source(source);
@@ -74,6 +74,7 @@ int cvips_header(const char *path, char *format, size_t format_size, int *width,
     snprintf(format, format_size, "%s", found);
     *width = vips_image_get_width(image);
     *height = vips_image_get_height(image);
+    *pages = vips_image_get_n_pages(image);
     g_object_unref(image);
     return 0;
 }

@@ -63,6 +63,9 @@ struct MediaCommand: ParsableCommand {
             for item in added.items {
                 Console.note("image \(item.id): \(item.fileName ?? item.sha256), \(item.contentType), \(item.width) × \(item.height) pixels")
             }
+            for file in added.pages {
+                Console.note("\(file.name): \(file.pages) pages or frames; the original is kept whole, its thumbnail and display size show the first")
+            }
             let shared = added.alreadyStored > 0 ? " (\(added.alreadyStored) already stored: kept once)" : ""
             Console.note("added \(added.items.count) image\(added.items.count == 1 ? "" : "s") to \(added.items[0].table) \(added.items[0].slug)\(shared) as change \(added.change); `archive undo \(added.change)` takes them off")
         }

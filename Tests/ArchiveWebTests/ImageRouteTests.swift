@@ -4,6 +4,7 @@
 @testable import ArchiveWeb
 import ArchiveCore
 import ArchiveStorage
+import ArchiveTestSupport
 import Foundation
 import HTTPTypes
 import Testing
@@ -99,7 +100,7 @@ import Testing
     /// A 4.6 MB uncompressed TIFF, larger than a reply read whole: streamed from the blob, whole or in part,
     /// with its length announced.
     @Test func aLargeOriginalIsStreamed() async throws {
-        let large = Self.uncompressedTIFF(width: 1600, height: 960)
+        let large = TestImages.uncompressedTIFF(width: 1600, height: 960)
         let web = try WebFixture { archive in
             let scan = String(archive.path.dropLast("archive.sqlite".count)) + "scan-large.tif"
             FileManager.default.createFile(atPath: scan, contents: Data(large))
@@ -128,28 +129,6 @@ import Testing
                      "/images/\(photo.uppercased())/thumbnail.jpg", "/images/..%2F..%2Fetc%2Fpasswd/original", "/images/x/display.jpg"] {
             #expect(try await web.page(path).status == .notFound, "\(path)")
         }
-    }
-
-    /// A baseline RGB TIFF, uncompressed, with a pattern (so that no two renditions of it collide).
-    static func uncompressedTIFF(width: Int, height: Int) -> [UInt8] {
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
-        for y in 0..<height { for x in 0..<width { let i = (y * width + x) * 3; pixels[i] = UInt8(x & 255); pixels[i + 1] = UInt8(y & 255); pixels[i + 2] = UInt8((x ^ y) & 255) } }
-        var tiff: [UInt8] = [0x49, 0x49, 42, 0]
-        let le32 = { (v: Int) in [UInt8(v & 255), UInt8(v >> 8 & 255), UInt8(v >> 16 & 255), UInt8(v >> 24 & 255)] }
-        let le16 = { (v: Int) in [UInt8(v & 255), UInt8(v >> 8 & 255)] }
-        let entries: [(tag: Int, type: Int, count: Int, value: Int)] = [
-            (256, 4, 1, width), (257, 4, 1, height), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 2),
-            (273, 4, 1, 0), (277, 3, 1, 3), (278, 4, 1, height), (279, 4, 1, pixels.count),
-        ]
-        let ifdOffset = 8, ifdSize = 2 + entries.count * 12 + 4
-        let dataOffset = ifdOffset + ifdSize
-        tiff += le32(ifdOffset) + le16(entries.count)
-        for entry in entries {
-            let value = entry.tag == 273 ? dataOffset : entry.value
-            tiff += le16(entry.tag) + le16(entry.type) + le32(entry.count) + (entry.type == 3 ? le16(value) + [0, 0] : le32(value))
-        }
-        tiff += le32(0) + pixels
-        return tiff
     }
 }
 

@@ -220,11 +220,20 @@ import Testing
             #expect(result.stderr.hasPrefix("archive: ") && result.stderr.hasSuffix(message + "\n") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         }
         #expect(try content() == before)
+        // A scanner's three-page TIFF: kept whole, its renditions from the first page, and said so.
+        let pages = made.appendingPathComponent("three-pages.tif")
+        FileManager.default.createFile(atPath: pages.path, contents: Data(TestImages.uncompressedTIFF(width: 90, height: 60, pages: 3)))
+        let paged = try media(["add", "celine", pages.path])
+        #expect(paged.status == 0, "\(paged.stderr)")
+        #expect(paged.stderr.contains("three-pages.tif: 3 pages or frames; the original is kept whole, its thumbnail and display size show the first"))
+        #expect(try sqlite3(db, "SELECT f.bytes, r.width, r.height FROM media_files f JOIN media_renditions r ON r.file_id = f.id AND r.size = 'display'")
+                == "\(try Data(contentsOf: pages).count)|90|60\n")
+        _ = try media(["remove", "1"])
         // A PNG named .jpg is what its bytes say.
         let lying = made.appendingPathComponent("really-a-png.jpg")
         try FileManager.default.copyItem(atPath: image("gradient.png"), toPath: lying.path)
         #expect(try media(["add", "celine", lying.path]).status == 0)
-        #expect(try sqlite3(db, "SELECT content_type FROM media_files") == "image/png\n")
+        #expect(try sqlite3(db, "SELECT content_type FROM media_files ORDER BY id") == "image/tiff\nimage/png\n")
     }
 
     @Test func aFIFOOrAFolderIsRefusedWithoutWaiting() throws {

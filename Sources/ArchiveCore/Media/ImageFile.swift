@@ -7,6 +7,8 @@ enum ImageFile {
         let contentType: String
         let width: Int
         let height: Int
+        /// Pages (a multi-page TIFF) or frames (an animated WebP): the first is the one shown.
+        let pages: Int
     }
 
     struct Rendition {
@@ -19,12 +21,12 @@ enum ImageFile {
     static func header(_ path: String, name: String) throws -> Header {
         try start(name)
         var format = [CChar](repeating: 0, count: 16)
-        var width: Int32 = 0, height: Int32 = 0
+        var width: Int32 = 0, height: Int32 = 0, pages: Int32 = 1
         var error = [CChar](repeating: 0, count: 512)
-        guard cvips_header(path, &format, format.count, &width, &height, &error, error.count) == 0 else {
+        guard cvips_header(path, &format, format.count, &width, &height, &pages, &error, error.count) == 0 else {
             throw ArchiveError(.invalidInput, "\(name): \(message(error))")
         }
-        return Header(contentType: "image/" + message(format), width: Int(width), height: Int(height))
+        return Header(contentType: "image/" + message(format), width: Int(width), height: Int(height), pages: Int(max(1, pages)))
     }
 
     /// A JPEG fitting inside `box` × `box`, oriented, in sRGB, with no metadata (no camera, no GPS position).

@@ -59,6 +59,9 @@ public enum Media {
         public let items: [MediaItem]
         /// Files whose bytes were stored already (by another record or an earlier add): not stored twice.
         public let alreadyStored: Int
+        /// Files of several pages or frames (a multi-page TIFF, an animated WebP), by name, with how many: the
+        /// original is kept whole, its renditions show the first.
+        public let pages: [(name: String, pages: Int)]
     }
 
     /// The rights URIs the archive takes: rightsstatements.org's statements and Creative Commons' licences.
@@ -86,9 +89,11 @@ public enum Media {
                 defer { try? log.stopWatching() }
                 var ids: [Int64] = []
                 var alreadyStored = 0
+                var pages: [(name: String, pages: Int)] = []
                 for (index, path) in paths.enumerated() {
                     let stored = try MediaFiles.store(path, name: path, db)
                     if !stored.isNew { alreadyStored += 1 }
+                    if stored.pages > 1 { pages.append((names[index], stored.pages)) }
                     if let shown: Int64 = try db.fetchOne("SELECT position FROM media WHERE record_table = ? AND record_id = ? AND file_id = ?",
                                                           [record.table.name, record.id, stored.id]) {
                         throw ArchiveError(.invalidInput, "\(path): \(record.table.name) \(slug) shows this image already (position \(shown))")
@@ -106,7 +111,7 @@ public enum Media {
                     ids.append(id)
                 }
                 try log.stopWatching()
-                return Added(change: log.id, items: try ids.map { try item($0, db) }, alreadyStored: alreadyStored)
+                return Added(change: log.id, items: try ids.map { try item($0, db) }, alreadyStored: alreadyStored, pages: pages)
             }
         } catch let error as DatabaseError {
             throw ArchiveError(error, path: archive.path)

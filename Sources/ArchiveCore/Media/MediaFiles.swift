@@ -13,6 +13,8 @@ enum MediaFiles {
         let sha256: String
         /// False when the same bytes were stored already.
         let isNew: Bool
+        /// Its pages or frames, of which the renditions show the first.
+        var pages = 1
     }
 
     /// Stores the file at `path` (named `name` in messages) unless its bytes are stored already; in the
@@ -26,7 +28,7 @@ enum MediaFiles {
         }
         let sha256 = try file.hash()
         if let id: Int64 = try db.fetchOne("SELECT id FROM media_files WHERE sha256 = ?", [sha256]) {
-            return Stored(id: id, sha256: sha256, isNew: false)
+            return Stored(id: id, sha256: sha256, isNew: false, pages: header.pages)
         }
         try db.execute("INSERT INTO media_files (sha256, content_type, width, height, bytes, data) VALUES (?, ?, ?, ?, ?, zeroblob(?))",
                        [sha256, header.contentType, Int64(header.width), Int64(header.height), Int64(file.size), Int64(file.size)])
@@ -43,7 +45,7 @@ enum MediaFiles {
             try db.execute("INSERT INTO media_renditions (file_id, size, content_type, width, height, sha256, data) VALUES (?, ?, 'image/jpeg', ?, ?, ?, ?)",
                            [id, size, Int64(made.width), Int64(made.height), SHA256.hexDigest(made.bytes), made.bytes])
         }
-        return Stored(id: id, sha256: sha256, isNew: true)
+        return Stored(id: id, sha256: sha256, isNew: true, pages: header.pages)
     }
 
     /// Files that no record shows and that no change still in the history names (its rows were pruned, or it

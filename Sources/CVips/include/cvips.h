@@ -9,8 +9,8 @@
 int cvips_start(char *error, size_t error_size);
 
 /// What an image file's header says, without decoding its pixels: its format ("jpeg", "png", "webp" or "tiff";
-/// any other format is an error) and its size in pixels.
-int cvips_header(const char *path, char *format, size_t format_size, int *width, int *height, char *error, size_t error_size);
+/// any other format is an error), its size in pixels (of its first page) and how many pages or frames it has.
+int cvips_header(const char *path, char *format, size_t format_size, int *width, int *height, int *pages, char *error, size_t error_size);
 
 /// A JPEG of the image fitting inside `box` × `box` pixels (never larger than the image), its EXIF orientation
 /// applied, its colour converted to sRGB, and every metadata block stripped. Decoded in a stream (shrunk on load
