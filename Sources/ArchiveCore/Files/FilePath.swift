@@ -80,3 +80,18 @@ extension FilePath {
         }
     }
 }
+
+extension FilePath {
+    /// The names in a folder (without "." and ".."), as readdir gives them; nil when it cannot be opened (errno
+    /// says why).
+    static func names(in folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

@@ -184,15 +184,11 @@ public struct ImportFile: Sendable {
     }
 
     private static func directoryEntries(_ path: String) throws -> [String] {
-        guard let directory = opendir(path) else {
+        guard let entries = FilePath.names(in: path) else {
             throw ArchiveError(.cannotRead, "cannot read the folder \(path): \(String(cString: strerror(errno)))")
         }
-        defer { closedir(directory) }
         var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+        for name in entries {
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
             // Regular files, and entries that cannot be followed (a dangling link): those are reported as
             // unreadable rather than skipped, so that a data file is never left out in silence.

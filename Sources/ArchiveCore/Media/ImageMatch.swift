@@ -128,19 +128,12 @@ public struct ImageMatch: Sendable {
 
     /// The names of the folder's regular files (not hidden ones), in byte order.
     static func listing(_ folder: String) throws -> [String] {
-        guard let directory = opendir(folder) else {
+        guard let entries = FilePath.names(in: folder) else {
             throw ArchiveError(.cannotRead, "--images \(folder): cannot be read (\(String(cString: strerror(errno))))")
         }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !name.hasPrefix(".") else { continue }
+        let names = entries.filter { name in
             var status = stat()
-            guard stat(folder + "/" + name, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
-            names.append(name)
+            return !name.hasPrefix(".") && stat(folder + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
