@@ -10,7 +10,7 @@ extension RecordPage {
             figure(first, title: title, size: .display)
             if images.count > 1 {
                 Node.element("ul", [.class("thumbnails")]) {
-                    for image in images.dropFirst() { Node.element("li") { figure(image, title: title, size: .thumbnail) } }
+                    for image in images.dropFirst() { Node.element("li") { figure(image, title: title, size: .thumbnail, besides: first) } }
                 }
             }
         }
@@ -20,7 +20,9 @@ extension RecordPage {
         "/images/\(sha256)/" + (size == .original ? "original" : "\(size.rawValue).jpg")
     }
 
-    private static func figure(_ image: MediaItem, title: String, size: StoredImage.Size) -> Node {
+    /// `besides`: the primary image shown above, whose caption, credit and rights are not said again under a
+    /// thumbnail that has the same (images added together share them).
+    private static func figure(_ image: MediaItem, title: String, size: StoredImage.Size, besides primary: MediaItem? = nil) -> Node {
         // Its pixels, so that the page does not move as the pictures arrive.
         let (width, height) = size == .display ? (image.display.width, image.display.height) : (image.thumbnail.width, image.thumbnail.height)
         let alternative = image.caption ?? title
@@ -31,9 +33,11 @@ extension RecordPage {
                                      Attribute("loading", size == .display ? nil : "lazy")])
             }
             Node.element("figcaption") {
-                if let caption = image.caption { Node.element("span", [.class("caption")]) { caption } }
-                if let credit = image.credit { Node.span("credit", credit) }
-                if let rights = image.rights { Node.element("span", [.class("licence")]) { Node.outbound(rights, Media.rightsLabel(rights)) } }
+                if let caption = image.caption, caption != primary?.caption { Node.element("span", [.class("caption")]) { caption } }
+                if let credit = image.credit, credit != primary?.credit { Node.span("credit", credit) }
+                if let rights = image.rights, rights != primary?.rights {
+                    Node.element("span", [.class("licence")]) { Node.outbound(rights, Media.rightsLabel(rights)) }
+                }
                 if let rights = image.rights, Media.allowsReuse(rights) {
                     Node.element("a", [.href(imagePath(image.sha256, .original)), Attribute("download", image.fileName ?? "")]) {
                         "Original (\(image.contentType.dropFirst("image/".count).uppercased()), \(image.width) × \(image.height))"
